@@ -1,0 +1,59 @@
+"""Normalisation of the identifiers a person logs in with: email addresses and Korean
+mobile numbers (E.164, via the phonenumbers library)."""
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+
+def normalize_email(value: str) -> str:
+    """Return ``value`` stripped and lower-cased (addresses are compared case-insensitively).
+
+    Raises ``ValidationError`` (Korean message) when it is not an email address.
+    """
+    value = (value or "").strip().lower()
+    validate_email(value)
+    return value
+
+
+def normalize_mobile(value: str) -> str:
+    """Return a Korean mobile number in E.164 form, e.g. ``"010-1234-5678"`` →
+    ``"+821012345678"``.
+
+    Accepts the usual spellings (spaces, dashes, ``+82``). Raises ``ValidationError`` with a
+    Korean message when the number is not a valid Korean mobile number (010, 011, 016–019).
+    """
+    raw = (value or "").strip()
+    try:
+        number = phonenumbers.parse(raw, "KR")
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError("휴대전화번호 형식이 올바르지 않습니다. 예: 010-1234-5678", code="invalid_phone") from exc
+    if (
+        number.country_code != 82
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
+    ):
+        raise ValidationError("올바른 휴대전화번호가 아닙니다. 예: 010-1234-5678", code="invalid_phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_mobile(e164: str) -> str:
+    """Format an E.164 Korean number for display: ``"+821012345678"`` → ``"010-1234-5678"``."""
+    if not e164:
+        return ""
+    number = phonenumbers.parse(e164, "KR")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def mask_mobile(e164: str) -> str:
+    """Mask a number for lists (DESIGN.md privacy): ``"+821012345678"`` → ``"010-****-5678"``."""
+    national = format_mobile(e164)
+    parts = national.split("-")
+    if len(parts) == 3:
+        return f"{parts[0]}-{'*' * len(parts[1])}-{parts[2]}"
+    return "*" * max(len(national) - 4, 0) + national[-4:]
+
+
+def is_email(identifier: str) -> bool:
+    """True if a login identifier looks like an email address (contains ``@``)."""
+    return "@" in (identifier or "")

@@ -1,0 +1,162 @@
+"""Employer profiles (구인기업), their company-type certifications and members."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from namdong_jobs.reference.models import Dong
+
+from .brn import format_brn, normalize_company_name, validate_brn
+
+
+class EmployerQuerySet(models.QuerySet):
+    def verified(self):
+        """Employers whose registration district staff have verified."""
+        return self.filter(verification_status=Employer.Verification.VERIFIED)
+
+    def with_member(self, user):
+        """Employers ``user`` is a member of (empty for anonymous users)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Employer(models.Model):
+    """A business that posts vacancies.
+
+    ``brn`` is the 10-digit 사업자등록번호 without dashes (unique when present; imported
+    listings often have none and are found by ``name_key``). ``dong`` is ``None`` for a
+    workplace outside Namdong-gu. Employers created by an import are ``EXTERNAL``: shown
+    with their source credited, outside employer verification (DESIGN.md).
+    """
+
+    class Verification(models.TextChoices):
+        PENDING = "pending", "확인 대기"
+        VERIFIED = "verified", "확인 완료"
+        REJECTED = "rejected", "반려"
+        EXTERNAL = "external", "외부 공고 (확인 대상 아님)"
+
+    name = models.CharField("기업명", max_length=120)
+    name_key = models.CharField("기업명 검색 키", max_length=120, db_index=True, editable=False)
+    brn = models.CharField(
+        "사업자등록번호", max_length=10, null=True, blank=True, unique=True, validators=[validate_brn]
+    )
+    representative = models.CharField("대표자", max_length=50, blank=True)
+    address = models.CharField("주소", max_length=200, blank=True)
+    dong = models.ForeignKey(
+        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="employers",
+        verbose_name="행정동", help_text="비워 두면 남동구 외",
+    )
+    industry = models.CharField("업종", max_length=100, blank=True)
+    headcount = models.PositiveIntegerField("상시 근로자 수", null=True, blank=True)
+    phone = models.CharField("대표 전화", max_length=20, blank=True)
+    website = models.URLField("홈페이지", blank=True)
+    verification_status = models.CharField(
+        "확인 상태", max_length=10, choices=Verification.choices, default=Verification.PENDING
+    )
+    verified_at = models.DateTimeField("확인 시각", null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "구인기업"
+        verbose_name_plural = "구인기업"
+        constraints = [
+            models.CheckConstraint(condition=Q(brn__isnull=True) | Q(brn__regex=r"^[0-9]{10}$"), name="employer_brn_10_digits"),
+            models.CheckConstraint(condition=~Q(name=""), name="employer_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = normalize_company_name(self.name)
+        if self.brn == "":
+            self.brn = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def brn_display(self) -> str:
+        return format_brn(self.brn) if self.brn else ""
+
+    @property
+    def is_external(self) -> bool:
+        return self.verification_status == self.Verification.EXTERNAL
+
+    def certifications_valid_on(self, on: datetime.date):
+        """The certifications valid on ``on`` (uses the prefetched rows when present)."""
+        return [c for c in self.certifications.all() if c.is_valid_on(on)]
+
+
+class Certification(models.Model):
+    """A company-type designation with its number and validity dates (사회적기업 and other
+    designations expire, so each is a row, not a flag)."""
+
+    class Type(models.TextChoices):
+        SME = "sme", "중소기업"
+        SOCIAL = "social", "사회적기업"
+        PRE_SOCIAL = "pre_social", "예비사회적기업"
+        VILLAGE = "village", "마을기업"
+        COOPERATIVE = "coop", "협동조합"
+        SELF_SUFFICIENCY = "self_suff", "자활기업"
+        INDUSPARK = "induspark", "남동인더스파크 입주기업"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="certifications")
+    type = models.CharField("구분", max_length=12, choices=Type.choices)
+    number = models.CharField("인증·지정 번호", max_length=50, blank=True)
+    valid_from = models.DateField("유효 시작일", null=True, blank=True)
+    valid_until = models.DateField("유효 종료일", null=True, blank=True, help_text="비워 두면 기한 없음")
+
+    class Meta:
+        verbose_name = "기업 인증"
+        verbose_name_plural = "기업 인증"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_from__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="certification_valid_range",
+            ),
+            models.UniqueConstraint(fields=["employer", "type", "number"], name="certification_unique_number"),
+        ]
+
+    def __str__(self):
+        return self.get_type_display()
+
+    def is_valid_on(self, on: datetime.date) -> bool:
+        """True if the designation is in force on ``on`` (dates inclusive)."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+
+class EmployerMember(models.Model):
+    """A user's membership of an employer (one person may belong to several employers)."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", "대표 담당자"
+        MEMBER = "member", "담당자"
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="employer_memberships"
+    )
+    role = models.CharField("권한", max_length=8, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "기업 담당자"
+        verbose_name_plural = "기업 담당자"
+        constraints = [models.UniqueConstraint(fields=["employer", "user"], name="employer_member_unique")]
+
+    def __str__(self):
+        return f"{self.user} @ {self.employer}"

@@ -1,0 +1,307 @@
+"""Job postings (구인공고). schema.org JobPosting vocabulary where it fits.
+
+Conditions that matching compares are arrays of codes with GIN indexes (DESIGN.md):
+``work_days`` (``Weekday``), ``shifts`` (``Shift``), ``priority_groups`` (``PriorityGroup``),
+``benefits``. Imported listings keep every original string beside the parsed value
+(``*_text`` fields and ``raw``).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from employers.models import Employer
+from namdong_jobs.reference.models import Dong, Occupation
+
+from . import search
+from .choices import (
+    CareerType,
+    Education,
+    EmploymentType,
+    PostingSource,
+    PostingStatus,
+    WageType,
+    Weekday,
+)
+from .wages import format_krw, hourly_krw
+
+CLOSED_STATUSES = (PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.EXPIRED)
+
+
+def today_kst() -> datetime.date:
+    """Today's date in KST (``TIME_ZONE = "Asia/Seoul"``)."""
+    return timezone.localdate()
+
+
+class JobPostingQuerySet(models.QuerySet):
+    def open(self, today: datetime.date | None = None):
+        """Published postings whose deadline has not passed: open through the end of the
+        deadline date in KST, expired from 00:00 KST the next day; no deadline = until
+        filled. Correct whether or not the expiry task has run yet."""
+        today = today or today_kst()
+        return self.filter(status=PostingStatus.PUBLISHED).filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=today)
+        )
+
+    def public(self):
+        """Every posting the public may see: open ones and those that were published and have
+        since closed, filled or expired (shown as 마감)."""
+        return self.filter(Q(status=PostingStatus.PUBLISHED) | Q(status__in=CLOSED_STATUSES))
+
+    def past_deadline(self, today: datetime.date | None = None):
+        """Published postings whose deadline date is before ``today`` (KST)."""
+        today = today or today_kst()
+        return self.filter(status=PostingStatus.PUBLISHED, deadline__lt=today)
+
+    def keyword(self, query: str):
+        """Postings whose title, employer name or description contain every word of
+        ``query`` (substring, case-insensitive), title matches ranked first.
+
+        The GIN index on ``search_bigrams`` narrows the rows; ``search_document LIKE``
+        re-checks them. Returns the queryset unchanged for an empty query.
+        """
+        terms = search.query_terms(query)
+        if not terms:
+            return self
+        qs = self
+        grams = search.bigrams(" ".join(terms))
+        if grams:
+            qs = qs.filter(search_bigrams__contains=grams)
+        title_hit = Q()
+        for term in terms:
+            qs = qs.filter(search_document__contains=term)
+            title_hit &= Q(title__icontains=term)
+        return qs.annotate(
+            title_rank=Case(When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField())
+        )
+
+    def for_list(self):
+        """What list pages need in one query: employer, dong and occupation joined."""
+        return self.select_related("employer", "dong", "occupation")
+
+
+class JobPosting(models.Model):
+    """A vacancy (구인공고).
+
+    Money is whole KRW in ``wage_min``/``wage_max`` per ``wage_type``; ``deadline`` is a KST
+    date (``None`` = until filled); ``date_posted`` is the registration date. Imported
+    listings have ``source`` ≠ ``direct`` and a unique ``external_id`` per source.
+    """
+
+    title = models.CharField("제목", max_length=200)
+    employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="postings", verbose_name="기업")
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="직종 (KECO 소분류)",
+    )
+    description = models.TextField("업무 내용", blank=True)
+
+    dong = models.ForeignKey(
+        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="postings",
+        verbose_name="근무지 행정동",
+    )
+    address = models.CharField("근무지 주소", max_length=200, blank=True)
+    location_text = models.CharField("근무지 (원문)", max_length=200, blank=True)
+
+    employment_type = models.CharField("고용형태", max_length=10, choices=EmploymentType.choices, blank=True)
+    employment_type_text = models.CharField("고용형태 (원문)", max_length=100, blank=True)
+
+    wage_type = models.CharField("임금형태", max_length=5, choices=WageType.choices, blank=True)
+    wage_min = models.PositiveIntegerField("최소 임금 (원)", null=True, blank=True)
+    wage_max = models.PositiveIntegerField("최대 임금 (원)", null=True, blank=True)
+    wage_text = models.CharField("임금 (원문)", max_length=200, blank=True)
+
+    work_days = ArrayField(models.CharField(max_length=3), default=list, blank=True, verbose_name="근무 요일")
+    days_per_week = models.PositiveSmallIntegerField("주 근무일수", null=True, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField("주 근로시간", null=True, blank=True)
+    daily_hours = models.DecimalField("1일 근로시간", max_digits=4, decimal_places=2, null=True, blank=True)
+    start_time = models.TimeField("시업 시각", null=True, blank=True)
+    end_time = models.TimeField("종업 시각", null=True, blank=True)
+    shifts = ArrayField(models.CharField(max_length=8), default=list, blank=True, verbose_name="근무 형태")
+    working_condition_text = models.CharField("근무 조건 (원문)", max_length=200, blank=True)
+
+    education_min = models.CharField("최소 학력", max_length=10, choices=Education.choices, blank=True)
+    education_max = models.CharField("최대 학력", max_length=10, choices=Education.choices, blank=True)
+    education_text = models.CharField("학력 (원문)", max_length=100, blank=True)
+    career_type = models.CharField("경력", max_length=12, choices=CareerType.choices, blank=True)
+    career_min_years = models.PositiveSmallIntegerField("최소 경력 (년)", null=True, blank=True)
+    career_text = models.CharField("경력 (원문)", max_length=100, blank=True)
+
+    openings = models.PositiveSmallIntegerField("모집인원", null=True, blank=True, help_text="비워 두면 인원 미정")
+    preferred_qualifications = models.TextField("우대조건", blank=True)
+    priority_groups = ArrayField(models.CharField(max_length=16), default=list, blank=True, verbose_name="우대 취약계층")
+    benefits = ArrayField(models.CharField(max_length=12), default=list, blank=True, verbose_name="복리후생")
+
+    date_posted = models.DateField("등록일", default=today_kst)
+    deadline = models.DateField("마감일", null=True, blank=True, help_text="비워 두면 채용 시까지")
+    status = models.CharField("상태", max_length=10, choices=PostingStatus.choices, default=PostingStatus.DRAFT)
+    published_at = models.DateTimeField("게시 시각", null=True, blank=True)
+    closed_at = models.DateTimeField("마감 시각", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    source = models.CharField("출처", max_length=8, choices=PostingSource.choices, default=PostingSource.DIRECT)
+    source_provider = models.CharField("정보제공처", max_length=60, blank=True)
+    source_url = models.URLField("원문 주소", max_length=500, blank=True)
+    external_id = models.CharField("외부 식별자", max_length=100, blank=True)
+    raw = models.JSONField("원문 값", default=dict, blank=True)
+
+    search_document = models.TextField(editable=False, default="")
+    search_bigrams = ArrayField(models.CharField(max_length=2), default=list, editable=False)
+
+    objects = JobPostingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_posted", "-id"]
+        verbose_name = "구인공고"
+        verbose_name_plural = "구인공고"
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="posting_status_deadline"),
+            models.Index(fields=["-date_posted", "-id"], name="posting_date_posted"),
+            GinIndex(fields=["search_bigrams"], name="posting_bigrams_gin"),
+            GinIndex(fields=["work_days"], name="posting_work_days_gin"),
+            GinIndex(fields=["shifts"], name="posting_shifts_gin"),
+            GinIndex(fields=["priority_groups"], name="posting_priority_gin"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], condition=~Q(external_id=""), name="posting_unique_external_id"
+            ),
+            models.CheckConstraint(
+                condition=Q(wage_min__isnull=True) | Q(wage_max__isnull=True) | Q(wage_min__lte=models.F("wage_max")),
+                name="posting_wage_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(wage_min__isnull=True, wage_max__isnull=True) | ~Q(wage_type=""),
+                name="posting_wage_has_type",
+            ),
+            models.CheckConstraint(condition=Q(wage_min__isnull=True) | Q(wage_min__gt=0), name="posting_wage_positive"),
+            models.CheckConstraint(condition=Q(openings__isnull=True) | Q(openings__gte=1), name="posting_openings_positive"),
+            models.CheckConstraint(
+                condition=Q(days_per_week__isnull=True) | Q(days_per_week__gte=1, days_per_week__lte=7),
+                name="posting_days_per_week_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__gte=1, hours_per_week__lte=168),
+                name="posting_hours_per_week_range",
+            ),
+            models.CheckConstraint(condition=Q(status__in=PostingStatus.values), name="posting_status_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="posting_title_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams"}
+        super().save(*args, **kwargs)
+
+    def refresh_search_fields(self) -> None:
+        """Recompute ``search_document`` and ``search_bigrams`` from title, employer name and
+        description (called by ``save``)."""
+        employer_name = self.employer.name if self.employer_id else ""
+        text = " ".join([self.title, employer_name, self.description])
+        self.search_document = search.normalize_text(text)
+        self.search_bigrams = search.bigrams(text)
+
+    # ---- state -----------------------------------------------------------------------
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        """True while published and on or before its deadline date (KST)."""
+        today = today or today_kst()
+        return self.status == PostingStatus.PUBLISHED and (self.deadline is None or self.deadline >= today)
+
+    @property
+    def is_closed(self) -> bool:
+        """True when the public page should say 마감 (closed, filled, expired or past deadline)."""
+        return not self.is_open()
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        """Days until the deadline (0 on the deadline date), ``None`` without one."""
+        if self.deadline is None:
+            return None
+        return (self.deadline - (today or today_kst())).days
+
+    @property
+    def is_external(self) -> bool:
+        """Imported listings: shown with their source credited, never with our apply button."""
+        return self.source != PostingSource.DIRECT
+
+    @property
+    def source_credit(self) -> str:
+        """e.g. ``"고용24 · 정보제공처 사람인"``."""
+        if not self.is_external:
+            return ""
+        label = PostingSource(self.source).label
+        return f"{label} · 정보제공처 {self.source_provider}" if self.source_provider else label
+
+    # ---- wages -----------------------------------------------------------------------
+
+    @property
+    def wage_display(self) -> str:
+        """Plain Korean wage, e.g. ``"연봉 3,000만원 ~ 3,500만원"``, ``"시급 10,320원 이상"``,
+        or the original text when nothing was parsed."""
+        if not self.wage_type or self.wage_min is None and self.wage_max is None:
+            return self.wage_text or "회사 내규에 따름"
+        label = WageType(self.wage_type).label
+        lo, hi = self.wage_min, self.wage_max
+        if lo is not None and hi is not None and lo != hi:
+            return f"{label} {format_krw(lo)} ~ {format_krw(hi)}"
+        if lo is not None and hi is None:
+            return f"{label} {format_krw(lo)} 이상"
+        if lo is None:
+            return f"{label} 최대 {format_krw(hi)}"
+        return f"{label} {format_krw(lo)}"
+
+    @property
+    def hourly_wage_min(self) -> int | None:
+        """The lower wage converted to KRW per hour (see ``jobs.wages``), or ``None``."""
+        if self.wage_min is None or not self.wage_type:
+            return None
+        return hourly_krw(self.wage_min, self.wage_type, self.daily_hours)
+
+    @property
+    def career_display(self) -> str:
+        if not self.career_type:
+            return self.career_text or "-"
+        label = CareerType(self.career_type).label
+        if self.career_min_years:
+            return f"{label} {self.career_min_years}년 이상" if self.career_type == CareerType.EXPERIENCED else f"{label} (경력 {self.career_min_years}년 이상)"
+        return label
+
+    @property
+    def education_display(self) -> str:
+        if not self.education_min:
+            return self.education_text or "-"
+        lo = Education(self.education_min).label
+        if self.education_max and self.education_max != self.education_min:
+            return f"{lo} ~ {Education(self.education_max).label}"
+        return lo if self.education_min == Education.ANY else f"{lo} 이상"
+
+    @property
+    def working_time_display(self) -> str:
+        parts = []
+        if self.work_days:
+            parts.append("·".join(Weekday(d).label for d in sorted(self.work_days, key=Weekday.values.index)))
+        elif self.days_per_week:
+            parts.append(f"주{self.days_per_week}일")
+        if self.hours_per_week:
+            parts.append(f"주 {self.hours_per_week}시간")
+        if self.start_time and self.end_time:
+            parts.append(f"{self.start_time:%H:%M} ~ {self.end_time:%H:%M}")
+        return " ".join(parts) or self.working_condition_text or "-"

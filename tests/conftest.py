@@ -1,0 +1,30 @@
+"""Shared fixtures. Tests run against the real PostgreSQL (pytest-django's ``test_`` database)
+and Redis (database 15, ``settings.test``)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The folder of third-party data (``NJ_SHARED_DATA``, default ``../shared/data``).
+
+    Skips with a clear message where it is absent, except under ``CI=true``, where a missing
+    folder fails the test (DESIGN.md).
+    """
+    path = Path(settings.NJ_SHARED_DATA)
+    if not path.is_dir():
+        message = f"NJ_SHARED_DATA 폴더가 없습니다: {path} (../shared/data 를 두거나 NJ_SHARED_DATA 를 지정하세요)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def work24_csv(shared_data) -> Path:
+    """The 257-row 고용24 listing file."""
+    return shared_data / "work24_listings_gangnam_2026-08.csv"
