@@ -26,6 +26,7 @@ from .choices import (
     EmploymentType,
     PostingSource,
     PostingStatus,
+    Shift,
     WageType,
     Weekday,
 )
@@ -64,11 +65,12 @@ class JobPostingQuerySet(models.QuerySet):
         ``query`` (substring, case-insensitive), title matches ranked first.
 
         The GIN index on ``search_bigrams`` narrows the rows; ``search_document LIKE``
-        re-checks them. Returns the queryset unchanged for an empty query.
+        re-checks them. Annotates ``title_rank`` (1 = every word in the title, else 0); a
+        query without words filters nothing.
         """
         terms = search.query_terms(query)
         if not terms:
-            return self
+            return self.annotate(title_rank=Value(0, output_field=IntegerField()))
         qs = self
         grams = search.bigrams(" ".join(terms))
         if grams:
@@ -292,6 +294,11 @@ class JobPosting(models.Model):
         if self.education_max and self.education_max != self.education_min:
             return f"{lo} ~ {Education(self.education_max).label}"
         return lo if self.education_min == Education.ANY else f"{lo} 이상"
+
+    @property
+    def shifts_display(self) -> str:
+        """e.g. ``"주간, 교대"``."""
+        return ", ".join(Shift(s).label for s in self.shifts if s in Shift.values)
 
     @property
     def working_time_display(self) -> str:

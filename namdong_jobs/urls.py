@@ -1,6 +1,20 @@
+"""URL configuration of the portal."""
+
 from django.contrib import admin
 from django.urls import include, path
 
+from jobs.views.public import HomeView
+
+from .health import healthz
+
+admin.site.site_header = "남동구 일자리인력은행 관리"
+admin.site.site_title = "남동구 일자리인력은행"
+
 urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("jobs/", include("jobs.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

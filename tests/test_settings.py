@@ -1,0 +1,39 @@
+"""Production settings: refuse to start without a secret key; ``check --deploy`` is clean."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _manage("check", DJANGO_SETTINGS_MODULE="namdong_jobs.settings.production", DJANGO_ALLOWED_HOSTS="jobs.namdong.go.kr")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_passes_check_deploy_without_warnings():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE="namdong_jobs.settings.production",
+        DJANGO_SECRET_KEY="pX7!k2Rz@9vLq#4Wm8&nB3tYc6$hJ1sDf5Gg0Ua-Ee_Ii^Oo*Pp(Ll)Kk",
+        DJANGO_ALLOWED_HOSTS="jobs.namdong.go.kr",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_language_and_time_zone(settings):
+    assert settings.LANGUAGE_CODE == "ko"
+    assert "en" in dict(settings.LANGUAGES)
+    assert settings.TIME_ZONE == "Asia/Seoul" and settings.USE_TZ
