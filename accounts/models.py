@@ -43,8 +43,9 @@ class UserManager(BaseUserManager):
         except ValidationError as exc:
             raise self.model.DoesNotExist(str(exc)) from exc
 
-    def create_user(self, *, email: str | None = None, phone: str | None = None,
-                    password: str | None = None, **extra) -> "User":
+    def create_user(
+        self, *, email: str | None = None, phone: str | None = None, password: str | None = None, **extra
+    ) -> "User":
         """Create an account with at least one of ``email`` / ``phone`` (normalised).
 
         Raises ``ValidationError`` for a malformed identifier or when both are missing.
@@ -181,23 +182,34 @@ class SeekerProfile(models.Model):
     (``MON``…``SUN``); ``wanted_min_hourly_krw`` in KRW per hour.
     """
 
-    user = models.OneToOneField(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="seeker_profile"
-    )
+    user = models.OneToOneField(User, on_delete=models.PROTECT, null=True, blank=True, related_name="seeker_profile")
     name = models.CharField("이름", max_length=50, blank=True)
     birth_year = models.PositiveSmallIntegerField("출생 연도", null=True, blank=True)
     phone = models.CharField("휴대전화번호", max_length=16, blank=True)
     email = models.EmailField("이메일", blank=True)
     home_dong = models.ForeignKey(
-        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name="거주 행정동", help_text="비워 두면 남동구 외 거주",
+        Dong,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="거주 행정동",
+        help_text="비워 두면 남동구 외 거주",
     )
     registered_centre = models.ForeignKey(
-        CommunityCentre, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="residents", verbose_name="등록 센터",
+        CommunityCentre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="residents",
+        verbose_name="등록 센터",
     )
     registered_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="등록한 직원",
     )
     wanted_occupations = ArrayField(models.CharField(max_length=3), default=list, blank=True)

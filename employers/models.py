@@ -46,8 +46,13 @@ class Employer(models.Model):
     representative = models.CharField("대표자", max_length=50, blank=True)
     address = models.CharField("주소", max_length=200, blank=True)
     dong = models.ForeignKey(
-        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="employers",
-        verbose_name="행정동", help_text="비워 두면 남동구 외",
+        Dong,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employers",
+        verbose_name="행정동",
+        help_text="비워 두면 남동구 외",
     )
     industry = models.CharField("업종", max_length=100, blank=True)
     headcount = models.PositiveIntegerField("상시 근로자 수", null=True, blank=True)
@@ -70,7 +75,9 @@ class Employer(models.Model):
         verbose_name = "구인기업"
         verbose_name_plural = "구인기업"
         constraints = [
-            models.CheckConstraint(condition=Q(brn__isnull=True) | Q(brn__regex=r"^[0-9]{10}$"), name="employer_brn_10_digits"),
+            models.CheckConstraint(
+                condition=Q(brn__isnull=True) | Q(brn__regex=r"^[0-9]{10}$"), name="employer_brn_10_digits"
+            ),
             models.CheckConstraint(condition=~Q(name=""), name="employer_name_not_empty"),
         ]
 
@@ -123,7 +130,9 @@ class Certification(models.Model):
         verbose_name_plural = "기업 인증"
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_until__isnull=True) | Q(valid_from__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
                 name="certification_valid_range",
             ),
             models.UniqueConstraint(fields=["employer", "type", "number"], name="certification_unique_number"),
@@ -147,9 +156,7 @@ class EmployerMember(models.Model):
         MEMBER = "member", "담당자"
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="employer_memberships"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="employer_memberships")
     role = models.CharField("권한", max_length=8, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -18,15 +18,20 @@ class JobPostingFilter(django_filters.FilterSet):
     """
 
     q = django_filters.CharFilter(
-        method="filter_keyword", label="검색어",
+        method="filter_keyword",
+        label="검색어",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "예: 요양보호사, 지게차, 경비"}),
     )
     dong = django_filters.ModelMultipleChoiceFilter(
-        field_name="dong", queryset=Dong.objects.all(), label="근무 지역 (행정동)",
+        field_name="dong",
+        queryset=Dong.objects.all(),
+        label="근무 지역 (행정동)",
         widget=forms.CheckboxSelectMultiple,
     )
     closed = django_filters.BooleanFilter(
-        method="filter_closed", label="마감 포함", widget=forms.CheckboxInput,
+        method="filter_closed",
+        label="마감 포함",
+        widget=forms.CheckboxInput,
     )
 
     class Meta:

@@ -46,9 +46,7 @@ class JobPostingQuerySet(models.QuerySet):
         deadline date in KST, expired from 00:00 KST the next day; no deadline = until
         filled. Correct whether or not the expiry task has run yet."""
         today = today or today_kst()
-        return self.filter(status=PostingStatus.PUBLISHED).filter(
-            Q(deadline__isnull=True) | Q(deadline__gte=today)
-        )
+        return self.filter(status=PostingStatus.PUBLISHED).filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
 
     def public(self):
         """Every posting the public may see: open ones and those that were published and have
@@ -99,13 +97,21 @@ class JobPosting(models.Model):
     title = models.CharField("제목", max_length=200)
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="postings", verbose_name="기업")
     occupation = models.ForeignKey(
-        Occupation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Occupation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="직종 (KECO 소분류)",
     )
     description = models.TextField("업무 내용", blank=True)
 
     dong = models.ForeignKey(
-        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="postings",
+        Dong,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="postings",
         verbose_name="근무지 행정동",
     )
     address = models.CharField("근무지 주소", max_length=200, blank=True)
@@ -137,7 +143,9 @@ class JobPosting(models.Model):
 
     openings = models.PositiveSmallIntegerField("모집인원", null=True, blank=True, help_text="비워 두면 인원 미정")
     preferred_qualifications = models.TextField("우대조건", blank=True)
-    priority_groups = ArrayField(models.CharField(max_length=16), default=list, blank=True, verbose_name="우대 취약계층")
+    priority_groups = ArrayField(
+        models.CharField(max_length=16), default=list, blank=True, verbose_name="우대 취약계층"
+    )
     benefits = ArrayField(models.CharField(max_length=12), default=list, blank=True, verbose_name="복리후생")
 
     date_posted = models.DateField("등록일", default=today_kst)
@@ -186,8 +194,12 @@ class JobPosting(models.Model):
                 condition=Q(wage_min__isnull=True, wage_max__isnull=True) | ~Q(wage_type=""),
                 name="posting_wage_has_type",
             ),
-            models.CheckConstraint(condition=Q(wage_min__isnull=True) | Q(wage_min__gt=0), name="posting_wage_positive"),
-            models.CheckConstraint(condition=Q(openings__isnull=True) | Q(openings__gte=1), name="posting_openings_positive"),
+            models.CheckConstraint(
+                condition=Q(wage_min__isnull=True) | Q(wage_min__gt=0), name="posting_wage_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(openings__isnull=True) | Q(openings__gte=1), name="posting_openings_positive"
+            ),
             models.CheckConstraint(
                 condition=Q(days_per_week__isnull=True) | Q(days_per_week__gte=1, days_per_week__lte=7),
                 name="posting_days_per_week_range",
@@ -203,15 +215,15 @@ class JobPosting(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("jobs:detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.refresh_search_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:detail", args=[self.pk])
 
     def refresh_search_fields(self) -> None:
         """Recompute ``search_document`` and ``search_bigrams`` from title, employer name and
@@ -283,7 +295,11 @@ class JobPosting(models.Model):
             return self.career_text or "-"
         label = CareerType(self.career_type).label
         if self.career_min_years:
-            return f"{label} {self.career_min_years}년 이상" if self.career_type == CareerType.EXPERIENCED else f"{label} (경력 {self.career_min_years}년 이상)"
+            return (
+                f"{label} {self.career_min_years}년 이상"
+                if self.career_type == CareerType.EXPERIENCED
+                else f"{label} (경력 {self.career_min_years}년 이상)"
+            )
         return label
 
     @property

@@ -29,6 +29,9 @@ def test_settings_reach_celery():
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_runs_the_expiry_task_through_redis(celery_worker, client):
+    from namdong_jobs.reference.loader import load_reference
+
+    load_reference()  # transactional tests start from flushed tables
     past = JobPostingFactory(deadline=datetime.date(2026, 1, 1))
     JobPostingFactory(deadline=None)
     result = expire_postings.delay()

@@ -17,14 +17,19 @@ def _manage(*args, **env):
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="namdong_jobs.settings.production", DJANGO_ALLOWED_HOSTS="jobs.namdong.go.kr")
+    result = _manage(
+        "check", DJANGO_SETTINGS_MODULE="namdong_jobs.settings.production", DJANGO_ALLOWED_HOSTS="jobs.namdong.go.kr"
+    )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
 def test_production_passes_check_deploy_without_warnings():
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="namdong_jobs.settings.production",
         DJANGO_SECRET_KEY="pX7!k2Rz@9vLq#4Wm8&nB3tYc6$hJ1sDf5Gg0Ua-Ee_Ii^Oo*Pp(Ll)Kk",
         DJANGO_ALLOWED_HOSTS="jobs.namdong.go.kr",

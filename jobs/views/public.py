@@ -70,7 +70,8 @@ class JobPostingDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         posting = get_object_or_404(
-            JobPosting.objects.public().select_related("employer", "dong", "occupation__parent__parent")
+            JobPosting.objects.public()
+            .select_related("employer", "dong", "occupation__parent__parent")
             .prefetch_related("employer__certifications"),
             pk=kwargs["pk"],
         )

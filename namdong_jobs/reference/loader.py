@@ -70,9 +70,7 @@ def load_reference(apps=None) -> LoadResult:
             dong=dong,
             defaults={"name": f"{dong.name} 행정복지센터", "kind": "dong"},
         )
-    CommunityCentre.objects.update_or_create(
-        kind="district", defaults={"name": DISTRICT_CENTRE_NAME, "dong": None}
-    )
+    CommunityCentre.objects.update_or_create(kind="district", defaults={"name": DISTRICT_CENTRE_NAME, "dong": None})
 
     rows = _read_tsv("keco2018_groups.tsv")
     # parents first: major (1 digit), middle (2), minor (3)

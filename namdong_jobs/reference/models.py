@@ -55,7 +55,11 @@ class CommunityCentre(models.Model):
     name = models.CharField("이름", max_length=60, unique=True)
     kind = models.CharField("구분", max_length=10, choices=Kind.choices, default=Kind.DONG)
     dong = models.OneToOneField(
-        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="centre",
+        Dong,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="centre",
         verbose_name="관할 행정동",
     )
     phone = models.CharField("전화번호", max_length=20, blank=True)
@@ -67,9 +71,7 @@ class CommunityCentre(models.Model):
         verbose_name_plural = "행정복지센터"
         constraints = [
             # one district job centre; every dong centre has a dong, the district one none.
-            models.UniqueConstraint(
-                fields=["kind"], condition=Q(kind="district"), name="one_district_centre"
-            ),
+            models.UniqueConstraint(fields=["kind"], condition=Q(kind="district"), name="one_district_centre"),
             models.CheckConstraint(
                 condition=(Q(kind="dong", dong__isnull=False) | Q(kind="district", dong__isnull=True)),
                 name="centre_kind_matches_dong",
@@ -100,9 +102,7 @@ class Occupation(models.Model):
     code = models.CharField("직업 코드", max_length=3, primary_key=True)
     level = models.CharField("분류 수준", max_length=6, choices=Level.choices)
     name = models.CharField("직업명", max_length=100)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
 
     class Meta:
         ordering = ["code"]
@@ -159,5 +159,3 @@ class MinimumWage(models.Model):
 
     def __str__(self):
         return f"{self.year}년 {self.hourly_krw:,}원/시간"
-
-

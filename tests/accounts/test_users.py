@@ -53,8 +53,11 @@ def test_database_refuses_an_account_without_identifier():
 
 def test_login_with_verified_email_or_phone_in_any_spelling():
     user = User.objects.create_user(
-        email="seeker@example.kr", phone="010-7777-8888", password="long-password-1",
-        email_verified_at=timezone.now(), phone_verified_at=timezone.now(),
+        email="seeker@example.kr",
+        phone="010-7777-8888",
+        password="long-password-1",
+        email_verified_at=timezone.now(),
+        phone_verified_at=timezone.now(),
     )
     assert authenticate(username="SEEKER@example.kr", password="long-password-1") == user
     assert authenticate(username="010-7777-8888", password="long-password-1") == user
@@ -65,7 +68,9 @@ def test_login_with_verified_email_or_phone_in_any_spelling():
 
 def test_unverified_identifier_cannot_log_in():
     User.objects.create_user(
-        email="new@example.kr", phone="010-1111-2222", password="long-password-1",
+        email="new@example.kr",
+        phone="010-1111-2222",
+        password="long-password-1",
         email_verified_at=timezone.now(),  # phone not verified
     )
     assert authenticate(username="new@example.kr", password="long-password-1") is not None

@@ -5,7 +5,8 @@ from employers.brn import brn_is_valid, format_brn, normalize_company_name, vali
 
 def test_every_real_registered_number_passes(shared_data):
     numbers = [
-        line.strip() for line in (shared_data / "brn_registered_sample.txt").read_text().splitlines()
+        line.strip()
+        for line in (shared_data / "brn_registered_sample.txt").read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
     assert len(numbers) >= 50
@@ -36,6 +37,8 @@ def test_validator_message_is_korean():
         validate_brn("1234567890")
 
 
-@pytest.mark.parametrize("name", ["(주)프티스", "㈜프티스", "주식회사 프티스", "프티스(주)", "（주）프티스", "프티스 주식회사"])
+@pytest.mark.parametrize(
+    "name", ["(주)프티스", "㈜프티스", "주식회사 프티스", "프티스(주)", "（주）프티스", "프티스 주식회사"]
+)
 def test_company_forms_normalise_to_one_key(name):
     assert normalize_company_name(name) == "프티스"

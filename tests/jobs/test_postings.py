@@ -71,9 +71,15 @@ def test_korean_keyword_search(query, text):
 
 def test_keyword_matches_employer_name_and_ranks_title_first():
     employer = EmployerFactory(name="늘푸른요양원")
-    in_description = JobPostingFactory(title="주간 근무자 모집", description="요양 시설 근무", date_posted=datetime.date(2026, 11, 28))
-    in_title = JobPostingFactory(title="요양 시설 조리원", description="식사 준비", date_posted=datetime.date(2026, 11, 1))
-    by_employer = JobPostingFactory(title="사무 보조", description="서류 정리", employer=employer, date_posted=datetime.date(2026, 11, 20))
+    in_description = JobPostingFactory(
+        title="주간 근무자 모집", description="요양 시설 근무", date_posted=datetime.date(2026, 11, 28)
+    )
+    in_title = JobPostingFactory(
+        title="요양 시설 조리원", description="식사 준비", date_posted=datetime.date(2026, 11, 1)
+    )
+    by_employer = JobPostingFactory(
+        title="사무 보조", description="서류 정리", employer=employer, date_posted=datetime.date(2026, 11, 20)
+    )
     results = list(JobPosting.objects.open().keyword("요양").order_by("-title_rank", "-date_posted"))
     assert results[0] == in_title
     assert set(results) == {in_title, in_description, by_employer}
@@ -117,5 +123,7 @@ def test_display_in_plain_korean():
     p = JobPostingFactory.build(wage_type=WageType.HOUR, wage_min=10_320, wage_max=12_000)
     assert p.wage_display == "시급 10,320원 ~ 12,000원"
     assert p.hourly_wage_min == 10_320
-    p = JobPostingFactory.build(work_days=["SAT", "MON", "TUE"], start_time=datetime.time(9), end_time=datetime.time(18))
+    p = JobPostingFactory.build(
+        work_days=["SAT", "MON", "TUE"], start_time=datetime.time(9), end_time=datetime.time(18)
+    )
     assert p.working_time_display == "월·화·토 09:00 ~ 18:00"

@@ -107,7 +107,9 @@ def test_empty_search_suggests_widening(client):
 def test_detail_of_open_posting(client):
     employer = EmployerFactory(name="행복나눔 사회적협동조합")
     CertificationFactory(employer=employer)
-    CertificationFactory(employer=employer, type="village", valid_from=datetime.date(2020, 1, 1), valid_until=datetime.date(2022, 12, 31))
+    CertificationFactory(
+        employer=employer, type="village", valid_from=datetime.date(2020, 1, 1), valid_until=datetime.date(2022, 12, 31)
+    )
     posting = JobPostingFactory(title="방문 요양보호사 모집", employer=employer)
     response = client.get(posting.get_absolute_url())
     html = response.content.decode()
