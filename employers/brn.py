@@ -2,6 +2,7 @@
 normalisation used to find an employer again."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -54,6 +55,7 @@ def normalize_company_name(name: str) -> str:
 
     ``"(주)프티스"``, ``"㈜프티스"`` and ``"주식회사 프티스"`` all give ``"프티스"``.
     """
-    text = _COMPANY_FORMS.sub("", name or "")
+    # NFKC first: full-width brackets and ㈜ become "(" and "(주)", so mixed forms match.
+    text = _COMPANY_FORMS.sub("", unicodedata.normalize("NFKC", name or ""))
     text = re.sub(r"[\s\.\,\-_·&'\"()\[\]]", "", text)
     return text.lower()

@@ -20,7 +20,9 @@ def celery_worker():
 
 
 def test_settings_reach_celery():
-    assert app.conf.broker_url.endswith("/15")
+    from django.conf import settings
+
+    assert app.conf.broker_url == settings.REDIS_URL != "redis://127.0.0.1:6379/0"
     assert app.conf.task_acks_late and app.conf.task_reject_on_worker_lost
     assert app.conf.worker_prefetch_multiplier == 1
     assert app.conf.broker_transport_options["visibility_timeout"] > app.conf.task_time_limit

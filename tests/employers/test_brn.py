@@ -38,7 +38,8 @@ def test_validator_message_is_korean():
 
 
 @pytest.mark.parametrize(
-    "name", ["(주)프티스", "㈜프티스", "주식회사 프티스", "프티스(주)", "（주）프티스", "프티스 주식회사"]
+    "name",
+    ["(주)프티스", "㈜프티스", "주식회사 프티스", "프티스(주)", "（주）프티스", "프티스 주식회사", "프티스(주）"],
 )
 def test_company_forms_normalise_to_one_key(name):
     assert normalize_company_name(name) == "프티스"

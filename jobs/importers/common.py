@@ -1,0 +1,169 @@
+"""Shapes shared by the posting importers: parsed records, the import report, dates, the
+stable external id and text fitting.
+
+Everything here is pure (no database access): a parser turns one source record into a
+``ParsedRecord``; ``jobs.importers.service.import_records`` writes it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from employers.brn import normalize_company_name
+from jobs import search
+
+KST = ZoneInfo("Asia/Seoul")
+
+#: Longest original value quoted in a report line (values are posting text, never personal data).
+MAX_QUOTED = 80
+
+
+class ImportFileError(ValueError):
+    """A whole file cannot be read (missing columns, bad encoding, invalid JSON). The message
+    is Korean and names no personal data."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A warning about one value of one record: ``row`` (CSV: spreadsheet row number, the
+    header being row 1; JSON-LD: 1-based item number), ``field`` (the source's column or
+    property name), ``value`` (the original text, shortened) and a Korean ``message``."""
+
+    row: int
+    field: str
+    value: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that was not imported: its ``row`` and a Korean ``reason``."""
+
+    row: int
+    reason: str
+
+
+@dataclass
+class ParsedRecord:
+    """One source record parsed and ready to write.
+
+    - ``fields``: ``JobPosting`` field values (money in whole KRW, dates as ``date``); a key
+      whose value is ``None`` for a NOT NULL column (``date_posted``) is left to the model
+      default on create and untouched on update.
+    - ``employer_name`` / ``employer_brn``: how to find or create the employer (``brn`` is
+      10 digits with a valid check digit, or ``None``).
+    - ``dong_name``: a Namdong ``Dong.name`` the workplace lies in, or ``None``.
+    - ``skip_reason``: non-empty when the record must not be imported.
+    """
+
+    row: int
+    external_id: str = ""
+    employer_name: str = ""
+    employer_brn: str | None = None
+    dong_name: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Issue] = field(default_factory=list)
+    skip_reason: str = ""
+
+    def warn(self, source_field: str, value: Any, message: str) -> None:
+        """Add a warning quoting ``value`` (shortened to ``MAX_QUOTED`` characters)."""
+        self.warnings.append(Issue(self.row, source_field, quote(value), message))
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts of postings ``created`` / ``updated`` / ``unchanged``, the
+    ``skipped`` records with reasons and the ``warnings`` (row, field, original value)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Records seen: imported (any outcome) plus skipped."""
+        return self.created + self.updated + self.unchanged + len(self.skipped)
+
+    def summary_lines(self, *, unit: str = "행") -> list[str]:
+        """The report in Korean, one line per item; ``unit`` names a record ("행", "항목")."""
+        lines = [
+            f"새로 등록 {self.created}건, 변경 {self.updated}건, 변경 없음 {self.unchanged}건, "
+            f"건너뜀 {len(self.skipped)}건 (전체 {self.total}건)"
+        ]
+        if self.skipped:
+            lines.append(f"건너뛴 {unit} {len(self.skipped)}건:")
+            lines += [f"  - {s.row}{unit}: {s.reason}" for s in self.skipped]
+        if self.warnings:
+            lines.append(f"경고 {len(self.warnings)}건:")
+            lines += [f'  - {w.row}{unit} {w.field} "{w.value}": {w.message}' for w in self.warnings]
+        else:
+            lines.append("경고 없음")
+        return lines
+
+
+def quote(value: Any) -> str:
+    """``value`` as a one-line string of at most ``MAX_QUOTED`` characters."""
+    text = " ".join(str("" if value is None else value).split())
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
+
+
+def stable_external_id(*, provider: str, title: str, employer_name: str, date_posted: str) -> str:
+    """A stable id for a source without one: the first 32 hex digits of the sha256 of the
+    provider, the normalised title (``jobs.search.normalize_text``), the employer's
+    ``name_key`` and the registration date (ISO text), joined by U+001F."""
+    parts = [provider.strip(), search.normalize_text(title), normalize_company_name(employer_name), date_posted.strip()]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LOOSE_DATE = re.compile(r"(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*(?:\.|일)?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+LENIENT_DATE = "표준 형식(YYYY-MM-DD)이 아닌 날짜를 읽었습니다"
+BAD_DATE = "날짜를 읽을 수 없어 비워 두었습니다"
+
+
+def parse_date(text: Any) -> tuple[datetime.date | None, str]:
+    """Read a date: ``"2026-08-07"``; a datetime (an aware one is taken in Asia/Seoul, a naive
+    one as KST) gives its date; loose forms ``"2021-2-8"``, ``"2021.02.08"``, ``"20210208"``,
+    ``"2021년 2월 8일"`` are read too.
+
+    Returns ``(date, note)``: note ``""`` for a standard value or empty input (date
+    ``None``), ``LENIENT_DATE`` for a loose form, ``BAD_DATE`` (date ``None``) otherwise.
+    """
+    value = str(text or "").strip()
+    if not value:
+        return None, ""
+    try:
+        if _ISO_DATE.fullmatch(value):
+            return datetime.date.fromisoformat(value), ""
+        if len(value) > 10 and value[10] in "T ":
+            moment = datetime.datetime.fromisoformat(value)
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(KST)
+            return moment.date(), ""
+    except ValueError:
+        return None, BAD_DATE
+    match = _LOOSE_DATE.fullmatch(value) or _COMPACT_DATE.fullmatch(value)
+    if match:
+        try:
+            return datetime.date(*(int(g) for g in match.groups())), LENIENT_DATE
+        except ValueError:
+            return None, BAD_DATE
+    return None, BAD_DATE
+
+
+def fit(record: ParsedRecord, source_field: str, value: str, max_length: int) -> str:
+    """``value`` cut to ``max_length`` characters, with a warning on ``record`` if it was cut
+    (the full text stays in ``raw``)."""
+    if len(value) <= max_length:
+        return value
+    record.warn(source_field, value, f"{max_length}자를 넘어 잘랐습니다")
+    return value[:max_length]

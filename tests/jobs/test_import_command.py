@@ -1,0 +1,77 @@
+"""``manage.py import_postings``: summary, errors, dry run."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from employers.models import Employer
+from jobs.models import JobPosting
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jsonld"
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_postings", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_summary_lists_counts_skips_and_warnings():
+    output = run(FIXTURES / "flawed_list.json", FIXTURES / "single.jsonld")
+    assert "[flawed_list.json]" in output and "[single.jsonld]" in output
+    assert "새로 등록 5건, 변경 0건, 변경 없음 0건, 건너뜀 2건" in output
+    assert "  - 6항목: 제목(title)이 없습니다" in output
+    assert '  - 1항목 datePosted "2021-2-8": 표준 형식(YYYY-MM-DD)이 아닌 날짜를 읽었습니다' in output
+    assert '  - 3항목 baseSalary "USD 3000 MONTH": 통화가 KRW가 아닙니다' in output
+    assert "합계: 새로 등록 6건, 변경 0건, 변경 없음 0건, 건너뜀 2건" in output
+    output = run(FIXTURES / "single.jsonld")
+    assert "새로 등록 0건, 변경 0건, 변경 없음 1건, 건너뜀 0건" in output
+    assert "경고 없음" in output
+
+
+@pytest.mark.shared_data
+@pytest.mark.django_db
+def test_real_csv_through_the_command(work24_csv):
+    output = run(work24_csv)
+    assert "고용24 가져오기" in output
+    assert "새로 등록 257건, 변경 0건, 변경 없음 0건, 건너뜀 0건 (전체 257건)" in output
+    output = run(work24_csv)
+    assert "새로 등록 0건, 변경 0건, 변경 없음 257건" in output
+
+
+@pytest.mark.django_db
+def test_missing_file_is_a_command_error(tmp_path):
+    with pytest.raises(CommandError, match="파일을 찾을 수 없습니다"):
+        run(tmp_path / "없는파일.csv")
+
+
+@pytest.mark.django_db
+def test_other_extension_is_a_command_error(tmp_path):
+    path = tmp_path / "listings.xlsx"
+    path.write_bytes(b"PK")
+    with pytest.raises(CommandError, match="지원하지 않는 파일 형식"):
+        run(path)
+
+
+@pytest.mark.django_db
+def test_broken_files_are_command_errors_and_nothing_is_written(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("[{", encoding="utf-8")
+    with pytest.raises(CommandError, match="JSON 형식이 올바르지 않습니다"):
+        run(FIXTURES / "single.jsonld", broken)  # checked before anything is written
+    assert not JobPosting.objects.exists()
+    no_title = tmp_path / "other.csv"
+    no_title.write_text("name,salary\n가,1\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="position_title"):
+        run(no_title)
+
+
+@pytest.mark.django_db
+def test_dry_run_reports_but_writes_nothing():
+    output = run(FIXTURES / "graph.jsonld", "--dry-run")
+    assert "새로 등록 2건" in output and "시험 실행" in output
+    assert not JobPosting.objects.exists() and not Employer.objects.exists()
