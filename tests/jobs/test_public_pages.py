@@ -165,3 +165,13 @@ def test_detail_query_count_is_bounded(client):
     CertificationFactory.create_batch(3, employer=employer)
     posting = JobPostingFactory(employer=employer)
     assert _count_queries(client, posting.get_absolute_url()) <= 3
+
+
+def test_english_is_available_through_the_language_switch(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/jobs/"})
+    assert response.status_code == 302
+    html = client.get("/jobs/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Find jobs" in html and "Include closed" in html
+    client.post("/i18n/setlang/", {"language": "ko", "next": "/"})
+    assert "일자리 찾기" in client.get("/").content.decode()
