@@ -1,0 +1,201 @@
+"""``seed_demo``: realistic Namdong demo data, deterministic for a date and idempotent."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from accounts.models import SeekerProfile, StaffMembership, User
+from employers.brn import brn_is_valid
+from employers.models import Certification, Employer, EmployerMember
+from jobs.choices import PostingSource, PostingStatus
+from jobs.demo.data import ADMIN_EMAIL, DEMO_PASSWORD
+from jobs.demo.seed import seed_demo
+from jobs.models import JobPosting
+from jobs.wages import hourly_krw
+from namdong_jobs.reference.models import CommunityCentre, MinimumWage
+
+ON = datetime.date(2026, 9, 1)
+DAY = datetime.timedelta(days=1)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report():
+    return seed_demo(on=ON)
+
+
+def snapshot() -> dict[str, list]:
+    """Everything the seed decides, without the timestamps the database or the clock sets."""
+    return {
+        "postings": list(JobPosting.objects.order_by("external_id").values_list(
+            "external_id", "title", "employer__brn", "occupation_id", "dong_id", "address", "employment_type",
+            "wage_type", "wage_min", "wage_max", "work_days", "shifts", "start_time", "end_time", "daily_hours",
+            "hours_per_week", "openings", "priority_groups", "benefits", "description", "preferred_qualifications",
+            "date_posted", "deadline", "status", "published_at", "closed_at", "created_by__email",
+        )),
+        "employers": list(Employer.objects.order_by("brn").values_list(
+            "brn", "name", "address", "dong_id", "verification_status", "verified_at", "verified_by__email")),
+        "certifications": list(Certification.objects.order_by("employer__brn", "type", "number").values_list(
+            "employer__brn", "type", "number", "valid_from", "valid_until")),
+        "users": list(User.objects.order_by("email").values_list("email", "name", "phone", "is_staff", "is_superuser")),
+        "staff": list(StaffMembership.objects.order_by("user__email").values_list(
+            "user__email", "centre__name", "role")),
+        "members": list(EmployerMember.objects.order_by("user__email").values_list(
+            "user__email", "employer__brn", "role")),
+        "seekers": list(SeekerProfile.objects.order_by("phone").values_list(
+            "name", "birth_year", "phone", "home_dong_id", "user__email", "registered_centre__name",
+            "registered_by__email", "wanted_occupations", "wanted_dongs", "wanted_days", "wanted_min_hourly_krw")),
+    }
+
+
+def delete_everything() -> None:
+    JobPosting.objects.all().delete()
+    EmployerMember.objects.all().delete()
+    Employer.objects.all().delete()
+    SeekerProfile.objects.all().delete()
+    StaffMembership.objects.all().delete()
+    User.objects.all().delete()
+
+
+def test_counts_and_shape(report):
+    assert Employer.objects.count() == 16
+    assert Employer.objects.filter(verification_status=Employer.Verification.PENDING).count() == 1
+    assert all(brn_is_valid(brn) for brn in Employer.objects.values_list("brn", flat=True))
+    postings = JobPosting.objects.all()
+    assert postings.count() == 60
+    assert set(postings.values_list("source", flat=True)) == {PostingSource.DIRECT}
+    assert all(key.startswith("demo-") for key in postings.values_list("external_id", flat=True))
+    assert postings.values("dong").distinct().count() >= 10
+    assert not postings.filter(occupation__isnull=True).exists()
+    assert set(postings.values_list("occupation__level", flat=True)) == {"minor"}
+    # 남동인더스파크 입주기업 rows, and a designation that has expired by the seed date
+    assert Certification.objects.filter(type=Certification.Type.INDUSPARK).count() == 6
+    assert any(not c.is_valid_on(ON) for c in Certification.objects.all())
+    # one officer per dong centre; the district admin is district staff
+    for centre in CommunityCentre.objects.filter(kind=CommunityCentre.Kind.DONG):
+        assert centre.staff.filter(is_active=True).count() == 1, centre
+    admin = User.objects.get(email=ADMIN_EMAIL)
+    assert admin.is_district_staff and admin.is_superuser and admin.is_staff
+    assert StaffMembership.objects.count() == 21
+    assert EmployerMember.objects.filter(role=EmployerMember.Role.OWNER).count() == 5
+    assert SeekerProfile.objects.filter(user__isnull=False).count() == 5
+    assert report.created == sum(t.created for t in report.tallies.values()) > 0
+
+
+def test_every_wage_respects_the_minimum_wage(report):
+    minimum = MinimumWage.objects.for_date(ON).hourly_krw
+    assert minimum == 10_320
+    published = JobPosting.objects.filter(status=PostingStatus.PUBLISHED)
+    assert published.count() >= 50
+    for posting in JobPosting.objects.all():
+        hourly = hourly_krw(posting.wage_min, posting.wage_type, posting.daily_hours)
+        assert hourly >= minimum, (posting.external_id, posting.wage_display, hourly)
+
+
+def test_dates_are_relative_to_the_seed_date(report):
+    postings = JobPosting.objects.all()
+    assert all(ON - 30 * DAY <= p.date_posted <= ON for p in postings)
+    open_ = JobPosting.objects.open(today=ON)
+    assert all(p.deadline is None or ON + 3 * DAY <= p.deadline <= ON + 45 * DAY for p in open_)
+    assert open_.filter(deadline__isnull=True).exists()
+    assert JobPosting.objects.past_deadline(today=ON).count() >= 3
+    assert postings.filter(status=PostingStatus.CLOSED).exists()
+    assert postings.filter(status=PostingStatus.FILLED).exists()
+    assert postings.filter(status__in=[PostingStatus.DRAFT, PostingStatus.SUBMITTED]).count() == 2
+    assert not postings.filter(status=PostingStatus.PUBLISHED, published_at__isnull=True).exists()
+    # postings of the unverified employer are not public
+    pending = postings.filter(employer__verification_status=Employer.Verification.PENDING)
+    assert pending.exists() and not pending.filter(status=PostingStatus.PUBLISHED).exists()
+
+
+def test_keyword_search_finds_the_showcase_words(report):
+    found = JobPosting.objects.open(today=ON).keyword("요양보호사")
+    assert found.exists()
+    assert any("요양보호사를" in p.description for p in found)
+    for word in ("경비", "청소", "간호", "지게차"):
+        assert JobPosting.objects.open(today=ON).keyword(word).exists(), word
+
+
+def test_second_run_creates_and_changes_nothing(report):
+    before = snapshot()
+    stamps = dict(JobPosting.objects.values_list("external_id", "updated_at"))
+    again = seed_demo(on=ON)
+    assert (again.created, again.updated) == (0, 0)
+    assert snapshot() == before
+    assert dict(JobPosting.objects.values_list("external_id", "updated_at")) == stamps
+
+
+def test_same_date_gives_the_same_content(report):
+    first = snapshot()
+    delete_everything()
+    seed_demo(on=ON)
+    assert snapshot() == first
+    # another date moves the dates; coming back restores the first content exactly
+    seed_demo(on=ON + 5 * DAY)
+    assert snapshot() != first
+    back = seed_demo(on=ON)
+    assert back.created == 0 and back.updated > 0
+    assert snapshot() == first
+
+
+def test_demo_logins_authenticate(report):
+    roles = {login.role for login in report.logins}
+    assert roles == {"구청 관리자", "센터 직원", "기업 담당자", "구직자"}
+    assert len(report.logins) == 1 + 20 + 5 + 5
+    for login in report.logins:
+        assert login.password == DEMO_PASSWORD
+        assert authenticate(username=login.login, password=DEMO_PASSWORD) is not None, login.login
+    assert authenticate(username=ADMIN_EMAIL, password="wrong-password") is None
+    assert authenticate(username="010-7100-0001", password=DEMO_PASSWORD).email == "seeker1@namdong.example"
+
+
+def test_a_changed_password_is_restored_once(report):
+    user = User.objects.get(email="staff.guwol1@namdong.example")
+    user.set_password("something-else")
+    user.save()
+    again = seed_demo(on=ON)
+    assert (again.tallies["users"].updated, again.updated) == (1, 1)
+    assert authenticate(username=user.email, password=DEMO_PASSWORD) is not None
+    assert seed_demo(on=ON).updated == 0
+
+
+def test_walk_in_residents_belong_to_their_centre(report):
+    walk_ins = SeekerProfile.objects.filter(user__isnull=True)
+    assert walk_ins.count() == 3
+    for seeker in walk_ins:
+        assert seeker.phone.startswith("+8210")
+        assert seeker.registered_by.staff_centre == seeker.registered_centre
+
+
+def test_command_refuses_without_force_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", "--date", "2026-09-01")
+    assert not JobPosting.objects.exists()
+    call_command("seed_demo", "--date", "2026-09-01", "--force", stdout=StringIO())
+    assert JobPosting.objects.count() == 60
+
+
+def test_command_prints_summary_and_logins(settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("seed_demo", "--date", "2026-09-01", stdout=out)
+    text = out.getvalue()
+    assert "기준일 2026-09-01" in text and "구인공고" in text
+    for login in (ADMIN_EMAIL, "staff.guwol1@namdong.example", "employer1@namdong.example", DEMO_PASSWORD):
+        assert login in text
+    out = StringIO()
+    call_command("seed_demo", "--date", "2026-09-01", stdout=out)
+    assert "새로 만듦 0건, 변경 0건" in out.getvalue()
+
+
+def test_command_defaults_to_today_and_rejects_a_bad_date(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    assert JobPosting.objects.open().keyword("요양보호사").exists()
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("seed_demo", "--date", "2026-13-01")
