@@ -20,8 +20,12 @@ ensure_venv() {
   local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
     say "패키지 설치 (pip install -e .[test])"
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+    if ! { "$VENV/bin/python" -m pip install --quiet --upgrade pip \
+           && "$VENV/bin/python" -m pip install --quiet -e ".[test]"; } >"$VENV/pip.log" 2>&1; then
+      grep -v "Location 'file:" "$VENV/pip.log" >&2
+      echo "패키지 설치에 실패했습니다 (자세한 내용: .venv/pip.log)." >&2
+      exit 1
+    fi
     rm -f "$VENV"/.installed-*
     touch "$stamp"
   fi

@@ -175,3 +175,8 @@ def test_english_is_available_through_the_language_switch(client):
     assert "Find jobs" in html and "Include closed" in html
     client.post("/i18n/setlang/", {"language": "ko", "next": "/"})
     assert "일자리 찾기" in client.get("/").content.decode()
+
+
+def test_korean_first_whatever_the_browser_language(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="ko">' in html and "일자리 찾기" in html
