@@ -8,7 +8,7 @@ second run with the same date creates and changes nothing.
 
 import datetime
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -26,6 +26,7 @@ from jobs.wages import hourly_krw
 from namdong_jobs.reference.models import CommunityCentre, Dong, MinimumWage, Occupation
 
 from . import data
+from .report import DemoLogin, SeedError, SeedReport
 
 KST = ZoneInfo("Asia/Seoul")
 #: Postings whose title or noun holds one of these stay open, so keyword search finds them.
@@ -33,51 +34,6 @@ SHOWCASE_WORDS = ("요양보호사", "경비", "청소", "간호", "지게차")
 #: How many published postings get each special deadline/status (the rest: deadline date+3 … date+45).
 SPECIAL_KINDS = (("past", 4), ("closed", 1), ("filled", 1), ("open_ended", 8))
 WAGE_STEP = {"HOUR": 100, "DAY": 5_000, "MONTH": 10_000, "YEAR": 500_000}
-TALLY_LABELS = {
-    "users": "계정", "staff": "센터 직원", "employers": "구인기업", "certifications": "기업 인증",
-    "members": "기업 담당자", "postings": "구인공고", "seekers": "구직자",
-}
-
-
-class SeedError(Exception):
-    """Reference data missing (run ``migrate``) or the demo vocabulary breaks a rule."""
-
-
-@dataclass
-class Tally:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    """One row of the printed login table: role (Korean), login email, password, centre/employer."""
-
-    role: str
-    login: str
-    password: str
-    place: str
-
-
-@dataclass
-class SeedReport:
-    """What ``seed_demo`` did: ``tallies`` maps a kind (keys of ``TALLY_LABELS``) to its
-    created/updated/unchanged counts; ``logins`` lists the demo accounts in print order."""
-
-    on: datetime.date
-    tallies: dict[str, Tally] = field(default_factory=lambda: {key: Tally() for key in TALLY_LABELS})
-    logins: list[DemoLogin] = field(default_factory=list)
-
-    @property
-    def created(self) -> int:
-        return sum(t.created for t in self.tallies.values())
-
-    @property
-    def updated(self) -> int:
-        return sum(t.updated for t in self.tallies.values())
-
-
 def seed_demo(*, on: datetime.date) -> SeedReport:
     """Create or update the Namdong demo data for the date ``on`` in one transaction.
 

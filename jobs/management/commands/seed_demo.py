@@ -11,7 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from jobs.demo.data import DEMO_PASSWORD
-from jobs.demo.seed import TALLY_LABELS, SeedError, SeedReport, seed_demo
+from jobs.demo.report import TALLY_LABELS, SeedError, SeedReport
+from jobs.demo.seed import seed_demo
 
 
 def _date(value: str) -> datetime.date:
