@@ -2,21 +2,29 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
     """Login with an email address or a mobile number (any usual spelling)."""
 
     username = forms.CharField(
-        label="이메일 또는 휴대전화번호",
+        label=_("이메일 또는 휴대전화번호"),
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        error_messages={"required": _("이메일 또는 휴대전화번호를 입력해 주세요.")},
+    )
+    password = forms.CharField(
+        label=_("비밀번호"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("비밀번호를 입력해 주세요.")},
     )
 
     error_messages = {
-        "invalid_login": (
+        "invalid_login": _(
             "이메일(또는 휴대전화번호)이나 비밀번호가 맞지 않습니다. "
             "확인되지 않은 이메일·번호로는 로그인할 수 없습니다."
         ),
-        "inactive": "사용이 중지된 계정입니다. 일자리인력은행에 문의해 주세요.",
+        "inactive": _("사용이 중지된 계정입니다. 일자리인력은행에 문의해 주세요."),
     }

@@ -57,3 +57,19 @@ def mask_mobile(e164: str) -> str:
 def is_email(identifier: str) -> bool:
     """True if a login identifier looks like an email address (contains ``@``)."""
     return "@" in (identifier or "")
+
+
+def axes_username(request, credentials: dict | None) -> str:
+    """django-axes ``AXES_USERNAME_CALLABLE``: the login identifier in its normalised form,
+    so ``010-1234-5678`` and ``01012345678`` count as attempts on the same account.
+    Returns ``""`` when no identifier was given; never raises."""
+    raw = ""
+    if credentials:
+        raw = credentials.get("username") or ""
+    elif request is not None:
+        raw = request.POST.get("username", "")
+    raw = str(raw).strip()
+    try:
+        return normalize_email(raw) if is_email(raw) else normalize_mobile(raw)
+    except ValidationError:
+        return raw.lower()[:254]

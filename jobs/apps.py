@@ -6,3 +6,6 @@ class JobsConfig(AppConfig):
 
     name = "jobs"
     verbose_name = "일자리"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -262,7 +262,9 @@ class JobPosting(models.Model):
         if not self.is_external:
             return ""
         label = PostingSource(self.source).label
-        return f"{label} · 정보제공처 {self.source_provider}" if self.source_provider else label
+        if not self.source_provider or self.source_provider == label:
+            return label
+        return f"{label} · 정보제공처 {self.source_provider}"
 
     # ---- wages -----------------------------------------------------------------------
 
@@ -271,7 +273,7 @@ class JobPosting(models.Model):
         """Plain Korean wage, e.g. ``"연봉 3,000만원 ~ 3,500만원"``, ``"시급 10,320원 이상"``,
         or the original text when nothing was parsed."""
         if not self.wage_type or self.wage_min is None and self.wage_max is None:
-            return self.wage_text or "회사 내규에 따름"
+            return self.wage_text or "임금 정보 없음"
         label = WageType(self.wage_type).label
         lo, hi = self.wage_min, self.wage_max
         if lo is not None and hi is not None and lo != hi:

@@ -9,6 +9,7 @@ two-syllable word such as 경비 is itself one bigram.
 """
 
 import re
+import unicodedata
 
 _WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3\u4E00-\u9FFF]+")
 
@@ -17,14 +18,15 @@ MAX_QUERY_LENGTH = 100
 
 
 def normalize_text(text: str) -> str:
-    """Lower-case and collapse whitespace; the form stored in ``search_document``."""
-    return " ".join((text or "").lower().split())
+    """NFKC-normalise (full-width letters, decomposed Hangul as pasted from macOS), lower-case
+    and collapse whitespace; the form stored in ``search_document``."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").lower().split())
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters/digits runs), lower-cased, in order, without repeats."""
     seen: dict[str, None] = {}
-    for w in _WORD.findall((text or "").lower()):
+    for w in _WORD.findall(normalize_text(text)):
         seen.setdefault(w, None)
     return list(seen)
 

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from employers.models import Employer
@@ -47,7 +48,7 @@ class JobPostingListView(TemplateView):
         page = paginator.get_page(raw_page)
         notices = list(filterset.notices)
         if raw_page and str(page.number) != raw_page:
-            notices.append("요청한 쪽 번호가 올바르지 않아 가까운 쪽을 보여 드립니다.")
+            notices.append(_("요청한 쪽 번호가 올바르지 않아 가까운 쪽을 보여 드립니다."))
         query = self.request.GET.copy()
         query.pop("page", None)
         ctx.update(

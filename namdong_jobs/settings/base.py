@@ -5,11 +5,11 @@ Environment variables (see ``.env.example``): ``DATABASE_URL``, ``REDIS_URL``,
 ``DEFAULT_FROM_EMAIL``, ``NJ_SHARED_DATA``.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
     "namdong_jobs.reference",
     "accounts",
     "employers",
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "namdong_jobs.urls"
@@ -87,7 +89,22 @@ CACHES = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.EmailOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # login rate limiting first (django-axes)
+    "accounts.backends.EmailOrPhoneBackend",
+]
+# django-axes: after 5 failures for one (account, IP) pair, that pair is locked for 15 minutes.
+# Attempt records are security logs kept 90 days (DESIGN.md), purged by a beat task.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the login form field (email or phone), not USERNAME_FIELD
+AXES_USERNAME_CALLABLE = "accounts.identifiers.axes_username"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # its log lines would copy the login identifier (personal data)
+AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=None)  # proxies in front of Django
+LOGIN_ATTEMPT_RETENTION_DAYS = 90
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -103,7 +120,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Korean first, English available (Django i18n).
 LANGUAGE_CODE = "ko"
-LANGUAGES = [("ko", _("한국어")), ("en", _("English"))]
+# Each language is named in its own language, so a visitor who reads only it can find it.
+LANGUAGES = [("ko", "한국어"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
@@ -148,6 +166,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jobs.tasks.expire_postings",
         # every 5 minutes, so a deadline that passes at 00:00 KST is recorded by 00:05.
         "schedule": crontab(minute="*/5"),
+    },
+    "purge-login-attempts": {
+        "task": "accounts.tasks.purge_login_attempts",
+        "schedule": crontab(hour=3, minute=17),  # daily, 03:17 KST
     },
 }
 

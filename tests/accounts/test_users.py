@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import RequestFactory
 from django.utils import timezone
 
 from accounts.identifiers import mask_mobile, normalize_mobile
@@ -10,6 +11,11 @@ from namdong_jobs.reference.models import CommunityCentre
 from tests.factories import StaffMembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _request():
+    """django-axes needs the request to rate-limit a login."""
+    return RequestFactory().post("/accounts/login/")
 
 
 @pytest.mark.parametrize("spelling", ["010-1234-5678", "01012345678", "+82 10 1234 5678", "010 1234 5678"])
@@ -59,11 +65,11 @@ def test_login_with_verified_email_or_phone_in_any_spelling():
         email_verified_at=timezone.now(),
         phone_verified_at=timezone.now(),
     )
-    assert authenticate(username="SEEKER@example.kr", password="long-password-1") == user
-    assert authenticate(username="010-7777-8888", password="long-password-1") == user
-    assert authenticate(username="+821077778888", password="long-password-1") == user
-    assert authenticate(username="01077778888", password="wrong") is None
-    assert authenticate(username="not a phone", password="long-password-1") is None
+    assert authenticate(_request(), username="SEEKER@example.kr", password="long-password-1") == user
+    assert authenticate(_request(), username="010-7777-8888", password="long-password-1") == user
+    assert authenticate(_request(), username="+821077778888", password="long-password-1") == user
+    assert authenticate(_request(), username="01077778888", password="wrong") is None
+    assert authenticate(_request(), username="not a phone", password="long-password-1") is None
 
 
 def test_unverified_identifier_cannot_log_in():
@@ -73,8 +79,8 @@ def test_unverified_identifier_cannot_log_in():
         password="long-password-1",
         email_verified_at=timezone.now(),  # phone not verified
     )
-    assert authenticate(username="new@example.kr", password="long-password-1") is not None
-    assert authenticate(username="010-1111-2222", password="long-password-1") is None
+    assert authenticate(_request(), username="new@example.kr", password="long-password-1") is not None
+    assert authenticate(_request(), username="010-1111-2222", password="long-password-1") is None
 
 
 def test_roles_one_person_can_hold_several():

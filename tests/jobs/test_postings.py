@@ -98,7 +98,7 @@ def test_search_index_is_used_by_the_planner():
     JobPostingFactory.create_batch(3)
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-        plan = JobPosting.objects.keyword("요양보호사").explain()
+        plan = JobPosting.objects.keyword("요양보호사").order_by().explain()
         cursor.execute("SET enable_seqscan = on")
     assert "posting_bigrams_gin" in plan
 
@@ -127,3 +127,27 @@ def test_display_in_plain_korean():
         work_days=["SAT", "MON", "TUE"], start_time=datetime.time(9), end_time=datetime.time(18)
     )
     assert p.working_time_display == "월·화·토 09:00 ~ 18:00"
+
+
+def test_renaming_an_employer_refreshes_its_postings_search_text():
+    employer = EmployerFactory(name="(주)남동시설관리")
+    posting = JobPostingFactory(title="아파트 경비원", employer=employer)
+    other = JobPostingFactory(title="사무 보조")
+    employer.name = "(주)남동종합관리"
+    employer.save()
+    assert list(JobPosting.objects.keyword("남동종합관리")) == [posting]
+    assert not JobPosting.objects.keyword("남동시설관리").exists()
+    other.refresh_from_db()
+    assert "남동종합관리" not in other.search_document
+
+
+def test_queries_and_documents_are_unicode_normalised():
+    import unicodedata
+
+    hit = JobPostingFactory(title="요양보호사 모집")
+    decomposed = unicodedata.normalize("NFD", "요양보호사")  # as pasted from macOS
+    assert decomposed != "요양보호사"
+    assert list(JobPosting.objects.keyword(decomposed)) == [hit]
+    full_width = JobPostingFactory(title="ＣＮＣ 가공원")
+    assert list(JobPosting.objects.keyword("cnc")) == [full_width]
+    assert list(JobPosting.objects.keyword("ＣＮＣ")) == [full_width]

@@ -80,7 +80,7 @@ def test_bad_values_are_ignored_with_a_visible_notice(client):
     JobPostingFactory(title="생산직")
     response = client.get(reverse("jobs:list"), {"dong": "9999999999", "page": "abc", "q": "가" * 500})
     html = response.content.decode()
-    assert "값이 올바르지 않아 무시했습니다" in html
+    assert "알 수 없는 행정동 코드는 빼고 검색했습니다" in html
     assert "쪽 번호가 올바르지 않아" in html
     assert "검색어가 너무 길어" in html
 
@@ -173,6 +173,11 @@ def test_english_is_available_through_the_language_switch(client):
     html = client.get("/jobs/").content.decode()
     assert '<html lang="en">' in html
     assert "Find jobs" in html and "Include closed" in html
+    assert "0 results" in html and "No jobs match your search." in html
+    assert "Email or mobile number" in client.get("/accounts/login/").content.decode()
+    posting = JobPostingFactory(title="요양보호사 모집")
+    detail = client.get(posting.get_absolute_url()).content.decode()
+    assert '<h1 lang="ko">요양보호사 모집</h1>' in detail and "Working conditions" in detail
     client.post("/i18n/setlang/", {"language": "ko", "next": "/"})
     assert "일자리 찾기" in client.get("/").content.decode()
 
@@ -180,3 +185,53 @@ def test_english_is_available_through_the_language_switch(client):
 def test_korean_first_whatever_the_browser_language(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="ko">' in html and "일자리 찾기" in html
+
+
+def test_one_bad_dong_does_not_throw_away_the_good_ones(client):
+    from namdong_jobs.reference.models import Dong
+
+    guwol = Dong.objects.get(name="구월1동")
+    a = JobPostingFactory(title="구월 공고", dong=guwol)
+    JobPostingFactory(title="만수 공고", dong=Dong.objects.get(name="만수1동"))
+    response = client.get(reverse("jobs:list"), {"dong": [guwol.code, "garbage", "9999999999"]})
+    assert list(response.context["postings"]) == [a]
+    assert "알 수 없는 행정동 코드는 빼고 검색했습니다" in response.content.decode()
+    response = client.get(reverse("jobs:list") + "?dong=")
+    assert response.context["notices"] == []
+    assert len(response.context["postings"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "includes_closed"),
+    [
+        ("1", True),
+        ("true", True),
+        ("on", True),
+        ("0", False),
+        ("false", False),
+        ("off", False),
+        ("no", False),
+        ("", False),
+    ],
+)
+def test_closed_flag_values(client, value, includes_closed):
+    JobPostingFactory(title="열린 공고")
+    JobPostingFactory(title="지난 공고", deadline=datetime.date(2026, 1, 5))
+    response = client.get(reverse("jobs:list"), {"closed": value})
+    assert len(response.context["postings"]) == (2 if includes_closed else 1)
+    assert response.context["notices"] == []
+
+
+def test_unknown_closed_value_is_ignored_with_a_notice(client):
+    JobPostingFactory(title="지난 공고", deadline=datetime.date(2026, 1, 5))
+    response = client.get(reverse("jobs:list"), {"closed": "maybe"})
+    assert len(response.context["postings"]) == 0
+    assert response.context["notices"] == ["'마감 포함' 값이 올바르지 않아 무시했습니다."]
+
+
+@pytest.mark.parametrize("q", ["%", "_", "\\\\", "😀", "!!!"])
+def test_query_without_searchable_characters_says_so(client, q):
+    JobPostingFactory(title="생산직")
+    response = client.get(reverse("jobs:list"), {"q": q})
+    assert "검색어 없이 보여 드립니다" in response.content.decode()
+    assert len(response.context["postings"]) == 1
