@@ -6,14 +6,18 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
+from django.utils import timezone
 
 from accounts.models import SeekerProfile, StaffMembership, User
 from employers.brn import brn_is_valid
 from employers.models import Certification, Employer, EmployerMember
 from jobs.choices import PostingSource, PostingStatus
 from jobs.demo.data import ADMIN_EMAIL, DEMO_PASSWORD
+from jobs.demo.report import SeedError
 from jobs.demo.seed import seed_demo
 from jobs.models import JobPosting
+from jobs.services import postings_expire
 from jobs.wages import hourly_krw
 from namdong_jobs.reference.models import CommunityCentre, MinimumWage
 
@@ -28,28 +32,52 @@ def report():
     return seed_demo(on=ON)
 
 
+# fmt: off
+POSTING_FIELDS = [
+    "external_id", "title", "employer__brn", "occupation_id", "dong_id", "address", "employment_type", "wage_type",
+    "wage_min", "wage_max", "work_days", "shifts", "start_time", "end_time", "daily_hours", "hours_per_week",
+    "openings", "priority_groups", "benefits", "description", "preferred_qualifications", "date_posted", "deadline",
+    "status", "published_at", "closed_at", "created_by__email",
+]
+SEEKER_FIELDS = [
+    "name", "birth_year", "phone", "home_dong_id", "user__email", "registered_centre__name", "registered_by__email",
+    "wanted_occupations", "wanted_dongs", "wanted_days", "wanted_min_hourly_krw",
+]
+EMPLOYER_FIELDS = ["brn", "name", "address", "dong_id", "verification_status", "verified_at", "verified_by__email"]
+# fmt: on
+
+
 def snapshot() -> dict[str, list]:
     """Everything the seed decides, without the timestamps the database or the clock sets."""
     return {
-        "postings": list(JobPosting.objects.order_by("external_id").values_list(
-            "external_id", "title", "employer__brn", "occupation_id", "dong_id", "address", "employment_type",
-            "wage_type", "wage_min", "wage_max", "work_days", "shifts", "start_time", "end_time", "daily_hours",
-            "hours_per_week", "openings", "priority_groups", "benefits", "description", "preferred_qualifications",
-            "date_posted", "deadline", "status", "published_at", "closed_at", "created_by__email",
-        )),
-        "employers": list(Employer.objects.order_by("brn").values_list(
-            "brn", "name", "address", "dong_id", "verification_status", "verified_at", "verified_by__email")),
-        "certifications": list(Certification.objects.order_by("employer__brn", "type", "number").values_list(
-            "employer__brn", "type", "number", "valid_from", "valid_until")),
+        "postings": list(JobPosting.objects.order_by("external_id").values_list(*POSTING_FIELDS)),
+        "employers": list(Employer.objects.order_by("brn").values_list(*EMPLOYER_FIELDS)),
+        "certifications": list(
+            Certification.objects.order_by("employer__brn", "type", "number").values_list(
+                "employer__brn", "type", "number", "valid_from", "valid_until"
+            )
+        ),
         "users": list(User.objects.order_by("email").values_list("email", "name", "phone", "is_staff", "is_superuser")),
-        "staff": list(StaffMembership.objects.order_by("user__email").values_list(
-            "user__email", "centre__name", "role")),
-        "members": list(EmployerMember.objects.order_by("user__email").values_list(
-            "user__email", "employer__brn", "role")),
-        "seekers": list(SeekerProfile.objects.order_by("phone").values_list(
-            "name", "birth_year", "phone", "home_dong_id", "user__email", "registered_centre__name",
-            "registered_by__email", "wanted_occupations", "wanted_dongs", "wanted_days", "wanted_min_hourly_krw")),
+        "staff": list(
+            StaffMembership.objects.order_by("user__email").values_list("user__email", "centre__name", "role")
+        ),
+        "members": list(
+            EmployerMember.objects.order_by("user__email").values_list("user__email", "employer__brn", "role")
+        ),
+        "seekers": list(SeekerProfile.objects.order_by("phone").values_list(*SEEKER_FIELDS)),
     }
+
+
+def statuses() -> dict[str, tuple]:
+    return {
+        key: (status, closed)
+        for key, status, closed in JobPosting.objects.values_list("external_id", "status", "closed_at")
+    }
+
+
+def sign_in(username: str, password: str) -> User | None:
+    """``authenticate`` as the login view calls it: django-axes' backend refuses a call without a request."""
+    return authenticate(request=RequestFactory().post("/accounts/login/"), username=username, password=password)
 
 
 def delete_everything() -> None:
@@ -142,15 +170,72 @@ def test_same_date_gives_the_same_content(report):
     assert snapshot() == first
 
 
+@pytest.mark.parametrize("later", [0, 10])
+def test_a_rerun_leaves_postings_the_expiry_task_closed(report, later):
+    """Re-seeding used to flip expired postings back to published ("구인공고 변경 4건")."""
+    expired = postings_expire(today=ON + later * DAY)
+    assert expired == 4 if not later else expired > 4  # the 4 past-deadline postings, then the first to pass
+    before = statuses()
+    again = seed_demo(on=ON + later * DAY)
+    after = statuses()
+    closed = {key for key, (status, _) in before.items() if status == PostingStatus.EXPIRED}
+    assert len(closed) == expired
+    assert {key: after[key] for key in closed} == {key: before[key] for key in closed}
+    assert len(again.kept) == expired
+    if not later:
+        assert (again.created, again.updated) == (0, 0)
+        assert after == before
+    assert seed_demo(on=ON + later * DAY).updated == 0
+
+
+def test_a_rerun_leaves_postings_staff_closed_or_filled(report):
+    open_ = list(JobPosting.objects.open(today=ON).order_by("external_id")[:3])
+    JobPosting.objects.filter(pk=open_[0].pk).update(status=PostingStatus.CLOSED, closed_at=timezone.now())
+    JobPosting.objects.filter(pk=open_[1].pk).update(status=PostingStatus.FILLED, closed_at=None)
+    JobPosting.objects.filter(pk=open_[2].pk).update(status=PostingStatus.REJECTED)
+    before = statuses()
+    assert seed_demo(on=ON).updated == 0
+    assert statuses() == before
+    seed_demo(on=ON + 7 * DAY)
+    after = statuses()
+    assert [after[p.external_id] for p in open_] == [before[p.external_id] for p in open_]
+
+
+@pytest.mark.parametrize("bad", ["9999-12-31", "2019-12-31", "2101-01-01", "0001-01-01"])
+def test_command_rejects_a_date_out_of_range(settings, bad):
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="2020-01-01 ~ 2100-12-31"):
+        call_command("seed_demo", "--date", bad)
+    assert not JobPosting.objects.exists()
+
+
+@pytest.mark.parametrize("bad", [datetime.date.max, datetime.date.min, datetime.date(2019, 12, 31)])
+def test_service_rejects_a_date_out_of_range(bad):
+    with pytest.raises(SeedError, match="2020-01-01 ~ 2100-12-31"):
+        seed_demo(on=bad)
+
+
+def test_the_last_accepted_date_seeds():
+    assert seed_demo(on=datetime.date(2100, 12, 31)).created > 0
+
+
+def test_seeker_logins_show_their_phone(report):
+    seekers = [x for x in report.logins if x.role == "구직자"]
+    assert [x.phone for x in seekers] == [f"010-7100-000{i}" for i in range(1, 6)]
+    assert all(x.phone == "" for x in report.logins if x.role != "구직자")
+    for x in seekers:
+        assert sign_in(x.phone, DEMO_PASSWORD).email == x.login
+
+
 def test_demo_logins_authenticate(report):
     roles = {login.role for login in report.logins}
     assert roles == {"구청 관리자", "센터 직원", "기업 담당자", "구직자"}
     assert len(report.logins) == 1 + 20 + 5 + 5
     for login in report.logins:
         assert login.password == DEMO_PASSWORD
-        assert authenticate(username=login.login, password=DEMO_PASSWORD) is not None, login.login
-    assert authenticate(username=ADMIN_EMAIL, password="wrong-password") is None
-    assert authenticate(username="010-7100-0001", password=DEMO_PASSWORD).email == "seeker1@namdong.example"
+        assert sign_in(login.login, DEMO_PASSWORD) is not None, login.login
+    assert sign_in(ADMIN_EMAIL, "wrong-password") is None
+    assert sign_in("010-7100-0001", DEMO_PASSWORD).email == "seeker1@namdong.example"
 
 
 def test_a_changed_password_is_restored_once(report):
@@ -159,7 +244,7 @@ def test_a_changed_password_is_restored_once(report):
     user.save()
     again = seed_demo(on=ON)
     assert (again.tallies["users"].updated, again.updated) == (1, 1)
-    assert authenticate(username=user.email, password=DEMO_PASSWORD) is not None
+    assert sign_in(user.email, DEMO_PASSWORD) is not None
     assert seed_demo(on=ON).updated == 0
 
 
@@ -188,6 +273,8 @@ def test_command_prints_summary_and_logins(settings):
     assert "기준일 2026-09-01" in text and "구인공고" in text
     for login in (ADMIN_EMAIL, "staff.guwol1@namdong.example", "employer1@namdong.example", DEMO_PASSWORD):
         assert login in text
+    assert "휴대전화(로그인 가능)" in text
+    assert next(line for line in text.splitlines() if "seeker1@namdong.example" in line).count("010-7100-0001") == 1
     out = StringIO()
     call_command("seed_demo", "--date", "2026-09-01", stdout=out)
     assert "새로 만듦 0건, 변경 0건" in out.getvalue()

@@ -12,14 +12,17 @@ from django.utils import timezone
 
 from jobs.demo.data import DEMO_PASSWORD
 from jobs.demo.report import TALLY_LABELS, SeedError, SeedReport
-from jobs.demo.seed import seed_demo
+from jobs.demo.seed import date_out_of_range, seed_demo
 
 
 def _date(value: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(value)
+        on = datetime.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"날짜는 YYYY-MM-DD 형식으로 적어 주세요: {value!r}") from exc
+    if problem := date_out_of_range(on):
+        raise argparse.ArgumentTypeError(problem)
+    return on
 
 
 def _width(text: str) -> int:
@@ -39,10 +42,19 @@ class Command(BaseCommand):
     help = "남동구 데모 데이터(구인기업·구인공고·데모 계정)를 만듭니다. 같은 날짜로 다시 실행하면 바뀌는 것이 없습니다."
 
     def add_arguments(self, parser):
-        parser.add_argument("--date", dest="on", type=_date, default=None, metavar="YYYY-MM-DD",
-                            help="기준일 YYYY-MM-DD (기본: 오늘, 한국 시간). 게시일·마감일의 기준입니다.")
-        parser.add_argument("--force", action="store_true",
-                            help="DEBUG=False 인 환경에서도 실행합니다 (공개된 비밀번호의 계정이 만들어집니다).")
+        parser.add_argument(
+            "--date",
+            dest="on",
+            type=_date,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="기준일 YYYY-MM-DD (기본: 오늘, 한국 시간). 게시일·마감일의 기준입니다.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="DEBUG=False 인 환경에서도 실행합니다 (공개된 비밀번호의 계정이 만들어집니다).",
+        )
 
     def handle(self, *args, on: datetime.date | None = None, force: bool = False, **options):
         if not settings.DEBUG and not force:
@@ -59,12 +71,20 @@ class Command(BaseCommand):
 
     @staticmethod
     def summary(report: SeedReport) -> list[str]:
-        rows = [[label, str(t.created), str(t.updated), str(t.unchanged)]
-                for key, label in TALLY_LABELS.items() for t in [report.tallies[key]]]
+        rows = [
+            [label, str(t.created), str(t.updated), str(t.unchanged)]
+            for key, label in TALLY_LABELS.items()
+            for t in [report.tallies[key]]
+        ]
         lines = [f"남동구 일자리인력은행 데모 데이터 (기준일 {report.on:%Y-%m-%d})", ""]
         lines += _table(["구분", "새로 만듦", "변경", "그대로"], rows)
         lines += ["", f"합계: 새로 만듦 {report.created}건, 변경 {report.updated}건", ""]
+        if report.kept:
+            lines += [
+                f"이미 만료·마감·채용 완료된 구인공고 {len(report.kept)}건은 다시 열지 않고 그대로 두었습니다.",
+                "",
+            ]
         lines += [f"데모 로그인 (모든 계정의 비밀번호: {DEMO_PASSWORD})", ""]
-        lines += _table(["역할", "로그인", "비밀번호", "소속"],
-                        [[x.role, x.login, x.password, x.place] for x in report.logins])
+        header = ["역할", "로그인", "휴대전화(로그인 가능)", "비밀번호", "소속"]
+        lines += _table(header, [[x.role, x.login, x.phone, x.password, x.place] for x in report.logins])
         return lines

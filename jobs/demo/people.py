@@ -1,0 +1,123 @@
+"""Seeding of the demo people (:mod:`jobs.demo.seed`): the district admin, one officer per dong
+centre, employer owners, online seekers and walk-in residents, and the printed login rows."""
+
+from django.contrib.auth.hashers import check_password, make_password
+
+from accounts.identifiers import format_mobile, normalize_mobile
+from accounts.models import SeekerProfile, StaffMembership, User
+from employers.models import Employer, EmployerMember
+
+from . import data
+from .base import SeederBase
+from .report import DemoLogin
+
+
+class PeopleSeeding(SeederBase):
+    _hash = ""
+    _good_hashes: set[str]
+
+    # ---- accounts ------------------------------------------------------------------------
+
+    @property
+    def password_hash(self) -> str:
+        """One hash of the demo password shared by the accounts created in this run (hashing is slow)."""
+        if not self._hash:
+            self._hash = make_password(data.DEMO_PASSWORD)
+            self._good_hashes.add(self._hash)
+        return self._hash
+
+    def has_demo_password(self, encoded: str) -> bool:
+        if encoded in self._good_hashes:
+            return True
+        if check_password(data.DEMO_PASSWORD, encoded):
+            self._good_hashes.add(encoded)
+            return True
+        return False
+
+    def user(self, *, email: str, name: str, phone: str = "", admin: bool = False) -> User:
+        """The demo account ``email``, created (identifiers verified) or brought back to its values."""
+        wanted = {
+            "name": name,
+            "phone": normalize_mobile(phone) if phone else None,
+            "is_active": True,
+            "is_staff": admin,
+            "is_superuser": admin,
+        }
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=None,
+                email_verified_at=self.now,
+                phone_verified_at=self.now if phone else None,
+                **wanted,
+            )
+            user.password = self.password_hash
+            user.save(update_fields=["password"])
+            self.report.tallies["users"].created += 1
+            return user
+        wanted["email_verified_at"] = user.email_verified_at or self.now
+        wanted["phone_verified_at"] = (user.phone_verified_at or self.now) if phone else user.phone_verified_at
+        changed = self.assign(user, wanted)
+        if not self.has_demo_password(user.password):
+            user.password = self.password_hash
+            changed.append("password")
+        self.save_changes("users", user, changed, clean=False)
+        return user
+
+    def login(self, role: str, user: User, place: str) -> None:
+        """A row of the login table; the phone (010-xxxx-xxxx) too when the account has one."""
+        phone = format_mobile(user.phone) if user.phone else ""
+        self.report.logins.append(DemoLogin(role, user.email, data.DEMO_PASSWORD, place, phone))
+
+    # ---- staff, employer owners, seekers ---------------------------------------------------
+
+    def seed_staff(self) -> None:
+        self.admin = self.user(email=data.ADMIN_EMAIL, name=data.ADMIN_NAME, admin=True)
+        manager = {"centre": self.district, "role": StaffMembership.Role.MANAGER, "is_active": True}
+        self.upsert(StaffMembership, "staff", {"user": self.admin}, manager)
+        self.login("구청 관리자", self.admin, self.district.name)
+        for i, centre in enumerate(self.centres):
+            email = f"staff.{data.DONG_ROMAN[centre.dong.name]}@{data.DEMO_DOMAIN}"
+            name = data.STAFF_SURNAMES[i] + data.STAFF_GIVEN[(i * 7) % len(data.STAFF_GIVEN)]
+            staff = self.user(email=email, name=name)
+            officer = {"centre": centre, "role": StaffMembership.Role.OFFICER, "is_active": True}
+            self.upsert(StaffMembership, "staff", {"user": staff}, officer)
+            self.staff_by_dong[centre.dong.name] = staff
+            self.login("센터 직원", staff, centre.name)
+
+    def seed_members(self) -> None:
+        for login, key, name in data.MEMBERS:
+            employer = self.employers[key]
+            user = self.user(email=f"{login}@{data.DEMO_DOMAIN}", name=name)
+            lookup = {"employer": employer, "user": user}
+            self.upsert(EmployerMember, "members", lookup, {"role": EmployerMember.Role.OWNER})
+            self.owners[key] = user
+            pending = " (확인 대기)" if employer.verification_status == Employer.Verification.PENDING else ""
+            self.login("기업 담당자", user, employer.name + pending)
+
+    def seed_seekers(self) -> None:
+        for spec in data.SEEKERS:
+            values = {
+                "name": spec.name,
+                "birth_year": spec.birth_year,
+                "home_dong": self.dongs[spec.home_dong],
+                "wanted_occupations": list(spec.occupations),
+                "wanted_dongs": [self.dongs[name].code for name in spec.dongs],
+                "wanted_employment_types": list(spec.employment_types),
+                "wanted_shifts": list(spec.shifts),
+                "wanted_days": list(spec.days),
+                "wanted_min_hourly_krw": spec.min_hourly,
+            }
+            phone = normalize_mobile(spec.phone)
+            if spec.login:
+                email = f"{spec.login}@{data.DEMO_DOMAIN}"
+                user = self.user(email=email, name=spec.name, phone=spec.phone)
+                online = {"phone": phone, "email": email, "registered_centre": None, "registered_by": None}
+                self.upsert(SeekerProfile, "seekers", {"user": user}, {**values, **online})
+                self.login("구직자", user, f"{spec.home_dong} 거주")
+            else:
+                centre = next(c for c in self.centres if c.dong.name == spec.centre_dong)
+                lookup = {"user": None, "registered_centre": centre, "phone": phone}
+                walk_in = {"registered_by": self.staff_by_dong[spec.centre_dong]}
+                self.upsert(SeekerProfile, "seekers", lookup, {**values, **walk_in})
