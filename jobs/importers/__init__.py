@@ -38,10 +38,12 @@ def detect_format(path: Path | str) -> tuple[PostingSource, str]:
 
 
 def load_file(path: Path | str, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
-    """Parse the file at ``path`` in the format its extension names (see ``detect_format``);
-    ``dong_names`` (Namdong ``Dong.name`` values) place JSON-LD job locations. Raises
-    ``ImportFileError`` for an unsupported or unreadable file, ``OSError`` if it cannot be
-    opened."""
+    """Parse the file at ``path`` in the format its extension names (see ``detect_format``)
+    into a non-empty list of ``ParsedRecord``; ``dong_names`` (Namdong ``Dong.name`` values)
+    place JSON-LD job locations. Raises ``ImportFileError`` (Korean) for an unsupported,
+    undecodable, malformed or empty file, a CSV without posting rows or a JSON file without
+    a JobPosting (see ``read_work24_csv``, ``read_jsonld_file``); ``OSError`` if it cannot
+    be opened."""
     source, _unit = detect_format(path)
     if source == PostingSource.WORK24:
         return read_work24_csv(path)

@@ -1,5 +1,5 @@
 """Shapes shared by the posting importers: parsed records, the import report, dates, the
-stable external id and text fitting.
+stable external id, text fitting, field labels and value checks, UTF-8 decoding.
 
 Everything here is pure (no database access): a parser turns one source record into a
 ``ParsedRecord``; ``jobs.importers.service.import_records`` writes it.
@@ -7,15 +7,21 @@ Everything here is pure (no database access): a parser turns one source record i
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import models
+
 from employers.brn import normalize_company_name
 from jobs import search
+from jobs.models import JobPosting
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -167,3 +173,45 @@ def fit(record: ParsedRecord, source_field: str, value: str, max_length: int) ->
         return value
     record.warn(source_field, value, f"{max_length}자를 넘어 잘랐습니다")
     return value[:max_length]
+
+
+def field_label(name: str, model: type[models.Model] = JobPosting) -> str:
+    """The Korean ``verbose_name`` of field ``name`` of ``model`` (``"wage_max"`` →
+    ``"최대 임금 (원)"``); ``"공고 전체"`` for ``NON_FIELD_ERRORS``; ``name`` itself when the
+    model has no such field."""
+    if name == NON_FIELD_ERRORS:
+        return "공고 전체"
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def check_values(values: Mapping[str, Any]) -> None:
+    """Check parsed ``JobPosting`` field values against their columns with the model field's
+    own validation (range of an integer column, choices …); ``None`` and ``""`` are not
+    checked. Raises ``ValueError`` with a Korean message (the field's ``verbose_name`` and
+    the validation message) for the first value its column cannot hold, e.g. a wage above
+    2,147,483,647 won."""
+    for name, value in values.items():
+        if value is None or value == "":
+            continue
+        model_field = JobPosting._meta.get_field(name)
+        try:
+            model_field.clean(value, None)
+        except ValidationError as exc:
+            detail = " ".join(exc.messages)
+            raise ValueError(f"{model_field.verbose_name}에 넣을 수 없는 값입니다 ({detail})") from None
+
+
+def decode_utf8(data: bytes) -> str:
+    """``data`` decoded as UTF-8, a leading BOM removed. Raises ``UnicodeDecodeError`` whose
+    positions count from after the BOM (``bad_line`` gives the line)."""
+    return (data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+
+
+def bad_line(data: bytes, error: UnicodeDecodeError) -> int:
+    """The 1-based line of ``data`` holding the byte ``error`` (from ``decode_utf8(data)``)
+    points at."""
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    return body[: error.start].count(b"\n") + 1

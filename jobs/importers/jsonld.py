@@ -1,7 +1,7 @@
 """schema.org ``JobPosting`` JSON-LD: a file holding one object, a list, or an object with
-``"@graph"``. Pure parsers of each property and the reader that turns every JobPosting node
-into a ``ParsedRecord`` (nodes of other types are ignored; ``{"@id": …}`` references to
-nodes of the same file are followed).
+``"@graph"``. The reader that turns every JobPosting node into a ``ParsedRecord`` (nodes of
+other types are ignored; ``{"@id": …}`` references to nodes of the same file are followed);
+the parsers of single values live in ``jsonld_values``.
 
 Record numbers are 1-based positions in the list or ``@graph`` (1 for a single object).
 """
@@ -9,8 +9,8 @@ Record numbers are 1-based positions in the list or ``@graph`` (1 for a single o
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Collection, Iterator
+import math
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -19,156 +19,42 @@ from django.core.validators import URLValidator
 
 from employers.brn import brn_digits, brn_is_valid, normalize_company_name
 from employers.models import Employer
-from jobs.choices import EmploymentType, WageType
 from jobs.models import JobPosting
 
-from .common import ImportFileError, ParsedRecord, fit, parse_date, stable_external_id
-from .text import find_dong, html_to_text, one_line
+from .common import (
+    BAD_DATE,
+    ImportFileError,
+    ParsedRecord,
+    bad_line,
+    check_values,
+    decode_utf8,
+    field_label,
+    fit,
+    parse_date,
+    quote,
+    stable_external_id,
+)
+from .jsonld_values import (
+    EMPLOYMENT_TYPES,
+    WAGE_UNITS,
+    iter_nodes,
+    node_type,
+    parse_employment_type,
+    parse_salary,
+    postal_address,
+    salary_text,
+)
+from .text import UNSTORABLE_REMOVED, find_dong, html_to_text, one_line, strip_controls, strip_controls_deep
 
 _max = {f.name: f.max_length for f in JobPosting._meta.get_fields() if getattr(f, "max_length", None)}
 _EMPLOYER_NAME_MAX = Employer._meta.get_field("name").max_length
 
-EMPLOYMENT_TYPES = {
-    "FULLTIME": EmploymentType.REGULAR,
-    "PARTTIME": EmploymentType.PART_TIME,
-    "CONTRACTOR": EmploymentType.DISPATCH,
-    "TEMPORARY": EmploymentType.CONTRACT,
-    "INTERN": EmploymentType.INTERN,
-    "PERDIEM": EmploymentType.DAILY,
-}
-WAGE_UNITS = {
-    "HOUR": WageType.HOUR,
-    "DAY": WageType.DAY,
-    "WEEK": WageType.WEEK,
-    "MONTH": WageType.MONTH,
-    "YEAR": WageType.YEAR,
-}
+#: Deepest nesting of lists and objects read from a file (JSON-LD needs a handful of levels;
+#: a limit keeps every later step, the database's JSON included, far from Python's recursion
+#: limit).
+MAX_DEPTH = 64
 
-
-def node_type(node: Any) -> set[str]:
-    """The ``@type`` names of a node without prefixes (``"schema:JobPosting"``,
-    ``"https://schema.org/JobPosting"`` → ``"JobPosting"``); empty for a non-object."""
-    if not isinstance(node, dict):
-        return set()
-    types = node.get("@type") or []
-    types = types if isinstance(types, list) else [types]
-    return {re.split(r"[/:#]", str(t))[-1] for t in types}
-
-
-def iter_nodes(data: Any) -> Iterator[tuple[int, Any]]:
-    """``(position, node)`` for a single object (position 1), a list, or ``{"@graph": […]}``
-    (also an object with ``@graph`` inside a list)."""
-    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
-        yield from enumerate(data["@graph"], start=1)
-    elif isinstance(data, list):
-        position = 0
-        for item in data:
-            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
-                for node in item["@graph"]:
-                    position += 1
-                    yield position, node
-            else:
-                position += 1
-                yield position, item
-    else:
-        yield 1, data
-
-
-def parse_employment_type(value: Any) -> str:
-    """schema.org ``employmentType`` (a string or a list) → an ``EmploymentType`` code:
-    FULL_TIME → regular, PART_TIME → part_time, CONTRACTOR → dispatch, TEMPORARY → contract,
-    INTERN → intern, PER_DIEM → daily; case, spaces and hyphens are ignored ("full-time",
-    "Full Time"); a list takes its first known value; empty input gives ``""``. Raises
-    ``ValueError`` when no value is known."""
-    values = value if isinstance(value, list) else [value]
-    values = [str(v).strip() for v in values if v is not None and str(v).strip()]
-    if not values:
-        return ""
-    for item in values:
-        key = re.sub(r"[\s_\-]+", "", item).upper()
-        if key in EMPLOYMENT_TYPES:
-            return EMPLOYMENT_TYPES[key].value
-    raise ValueError("알 수 없는 고용형태입니다")
-
-
-def _amount(value: Any) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise ValueError("임금 금액을 읽을 수 없습니다")
-    try:
-        number = float(str(value).replace(",", "").strip())
-    except ValueError:
-        raise ValueError("임금 금액을 읽을 수 없습니다") from None
-    if number <= 0:
-        raise ValueError("임금이 0 이하입니다")
-    return round(number)
-
-
-def parse_salary(value: Any) -> dict[str, Any]:
-    """schema.org ``baseSalary`` → ``wage_type`` (``WageType`` code), ``wage_min``,
-    ``wage_max`` in whole KRW.
-
-    Accepts a ``MonetaryAmount`` whose ``value`` is a ``QuantitativeValue`` (``minValue``,
-    ``maxValue`` or ``value``, ``unitText`` HOUR/DAY/WEEK/MONTH/YEAR) or a plain number with
-    ``unitText`` beside it. A single ``value`` gives min = max; a weekly amount stays
-    ``WEEK``. ``None`` gives empty fields. Raises ``ValueError`` for a currency other than
-    KRW (or none), a zero or negative amount, an unknown unit or min > max.
-    """
-    empty = {"wage_type": "", "wage_min": None, "wage_max": None}
-    if value in (None, "", {}):
-        return empty
-    if not isinstance(value, dict):
-        raise ValueError("baseSalary가 MonetaryAmount 형식이 아닙니다")
-    currency = str(value.get("currency") or "").strip().upper()
-    if currency != "KRW":
-        raise ValueError("통화가 KRW가 아닙니다" if currency else "통화(currency)가 없습니다")
-    quantity = value.get("value")
-    unit = value.get("unitText")
-    if isinstance(quantity, dict):
-        unit = quantity.get("unitText") or unit
-        low, high, single = (_amount(quantity.get(k)) for k in ("minValue", "maxValue", "value"))
-    else:
-        low, high, single = None, None, _amount(quantity)
-    if single is not None and low is None and high is None:
-        low = high = single
-    if low is None and high is None:
-        raise ValueError("임금 금액이 없습니다")
-    wage_type = WAGE_UNITS.get(str(unit or "").strip().upper())
-    if wage_type is None:
-        raise ValueError("임금 단위(unitText)를 알 수 없습니다")
-    if low is not None and high is not None and low > high:
-        raise ValueError("최소 임금이 최대 임금보다 큽니다")
-    return {"wage_type": wage_type.value, "wage_min": low, "wage_max": high}
-
-
-def salary_text(value: Any) -> str:
-    """A one-line rendering of the original ``baseSalary`` for ``wage_text``, e.g.
-    ``"KRW 2500000 ~ 3000000 MONTH"``."""
-    if not isinstance(value, dict):
-        return "" if value is None else one_line(str(value))
-    quantity = value.get("value")
-    if isinstance(quantity, dict):
-        lo, hi, single = (quantity.get(k) for k in ("minValue", "maxValue", "value"))
-        amount = f"{lo if lo is not None else ''} ~ {hi if hi is not None else ''}"
-        amount = str(single) if single is not None and lo is None and hi is None else amount
-        unit = quantity.get("unitText") or value.get("unitText") or ""
-    else:
-        amount, unit = ("" if quantity is None else str(quantity)), value.get("unitText") or ""
-    return one_line(f"{value.get('currency') or ''} {amount} {unit}")
-
-
-def postal_address(value: Any) -> str:
-    """A ``PostalAddress`` (or a string) as one line, Korean order: region, locality, street
-    (a part already inside the street address is not repeated)."""
-    if isinstance(value, str):
-        return one_line(html_to_text(value))
-    if not isinstance(value, dict):
-        return ""
-    street = one_line(str(value.get("streetAddress") or ""))
-    parts = [one_line(str(value.get(k) or "")) for k in ("addressRegion", "addressLocality")]
-    parts = [p for p in parts if p and p not in street]
-    return one_line(" ".join([*parts, street]))
+NO_JOBPOSTING = "schema.org JobPosting 항목을 찾지 못했습니다"
 
 
 def _resolve(value: Any, index: dict[str, Any]) -> Any:
@@ -182,20 +68,45 @@ def _resolve(value: Any, index: dict[str, Any]) -> Any:
 _url = URLValidator(schemes=["http", "https"])
 
 
+def _clean(record: ParsedRecord, prop: str, value: Any) -> Any:
+    """``value`` without unstorable characters (deep), with a warning on ``record`` under
+    ``prop`` when any were removed."""
+    value, removed = strip_controls_deep(value)
+    if removed:
+        record.warn(prop, value, UNSTORABLE_REMOVED.format(count=removed))
+    return value
+
+
+def _clean_node(record: ParsedRecord, node: dict[str, Any]) -> dict[str, Any]:
+    """``node`` with unstorable characters removed from every key and value, one warning per
+    property that had any."""
+    cleaned = {}
+    for key, value in node.items():
+        name, removed = strip_controls(str(key))
+        value = _clean(record, name, value)
+        if removed:
+            record.warn(name, name, UNSTORABLE_REMOVED.format(count=removed))
+        cleaned[name] = value
+    return cleaned
+
+
 def parse_jobposting(
     node: dict[str, Any], *, row: int, dong_names: Collection[str] = (), index: dict | None = None
 ) -> ParsedRecord:
     """Parse one JobPosting node (item ``row`` of its file) into a ``ParsedRecord``.
 
     ``dong_names`` are the Namdong ``Dong.name`` values used to place the job location;
-    ``index`` maps ``@id`` to nodes of the same file. Skipped (with a reason) without a
-    title or a hiringOrganization name; every other unreadable value is warned about, left
-    empty and kept in ``raw``.
+    ``index`` maps ``@id`` to nodes of the same file. Skipped (with a Korean reason) without
+    a title or a hiringOrganization name, or with a ``validThrough`` that is present but
+    unreadable (a missing one means "until filled"). NUL and other control characters are
+    removed from every string (with a warning per property). Every other unreadable value
+    (or one its column cannot hold) is warned about, left empty and kept in ``raw``.
     """
     index = index or {}
     record = ParsedRecord(row=row)
+    node = _clean_node(record, node)
     title = one_line(html_to_text(str(node.get("title") or "")))
-    org = _resolve(node.get("hiringOrganization"), index)
+    org = _clean(record, "hiringOrganization", _resolve(node.get("hiringOrganization"), index))
     org = org[0] if isinstance(org, list) and org else org
     org = {"name": org} if isinstance(org, str) else org if isinstance(org, dict) else {}
     org_name = one_line(html_to_text(str(org.get("name") or "")))
@@ -205,8 +116,18 @@ def parse_jobposting(
     if not org_name:
         record.skip_reason = "채용 기업명(hiringOrganization.name)이 없습니다"
         return record
-
     fields: dict[str, Any] = {"raw": node}
+    for prop, target in (("datePosted", "date_posted"), ("validThrough", "deadline")):
+        original = node.get(prop)
+        value, note = parse_date(original)
+        if note == BAD_DATE and target == "deadline":
+            # left empty it would mean "open until filled": a broken row must not stay open.
+            record.skip_reason = f'{field_label(target)}({prop})을 읽을 수 없습니다: "{quote(original)}"'
+            return record
+        if note:
+            record.warn(prop, original, note)
+        fields[target] = value
+
     fields["title"] = fit(record, "title", title, _max["title"])
     fields["description"] = html_to_text(str(node.get("description") or ""))
     record.employer_name = fit(record, "hiringOrganization.name", org_name, _EMPLOYER_NAME_MAX)
@@ -218,18 +139,11 @@ def parse_jobposting(
         else:
             record.warn("hiringOrganization.taxID", tax_id, "사업자등록번호가 올바르지 않아 무시했습니다")
 
-    for prop, target in (("datePosted", "date_posted"), ("validThrough", "deadline")):
-        original = node.get(prop)
-        value, note = parse_date(original)
-        if note:
-            record.warn(prop, original, note)
-        fields[target] = value
-
     places = _resolve(node.get("jobLocation"), index)
     places = places if isinstance(places, list) else [places] if places else []
     addresses = []
     for place in places:
-        place = _resolve(place, index)
+        place = _clean(record, "jobLocation", _resolve(place, index))
         text = postal_address(place.get("address")) if isinstance(place, dict) else postal_address(place)
         addresses.append(text)
         if record.dong_name is None:
@@ -242,10 +156,12 @@ def parse_jobposting(
     salary = node.get("baseSalary")
     fields["wage_text"] = fit(record, "baseSalary", salary_text(salary), _max["wage_text"])
     try:
-        fields.update(parse_salary(salary))
+        wage = parse_salary(salary)
+        check_values(wage)
     except ValueError as exc:
-        fields.update(parse_salary(None))
+        wage = parse_salary(None)
         record.warn("baseSalary", salary_text(salary), str(exc))
+    fields.update(wage)
 
     employment = node.get("employmentType")
     shown = ", ".join(map(str, employment)) if isinstance(employment, list) else str(employment or "")
@@ -290,9 +206,10 @@ def _external_id(record: ParsedRecord, identifier: Any, title: str, org_name: st
 
 def parse_jsonld(data: Any, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
     """Parse decoded JSON-LD (``json.loads`` output) into one record per JobPosting node;
-    other node types are ignored. ``dong_names`` as for ``parse_jobposting``."""
+    other node types are ignored, so data without any JobPosting gives ``[]``. ``dong_names``
+    as for ``parse_jobposting``."""
     nodes = list(iter_nodes(data))
-    index = {n["@id"]: n for _, n in nodes if isinstance(n, dict) and isinstance(n.get("@id"), str)}
+    index = {strip_controls(n["@id"])[0]: n for _, n in nodes if isinstance(n, dict) and isinstance(n.get("@id"), str)}
     return [
         parse_jobposting(node, row=row, dong_names=dong_names, index=index)
         for row, node in nodes
@@ -300,13 +217,79 @@ def parse_jsonld(data: Any, *, dong_names: Collection[str] = ()) -> list[ParsedR
     ]
 
 
-def read_jsonld_file(path: Path | str, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
-    """Read a ``.json``/``.jsonld`` file (UTF-8, BOM allowed). Raises ``ImportFileError`` for
-    invalid JSON and ``OSError`` when the file cannot be opened."""
+def nesting_depth(data: Any) -> int:
+    """How deeply lists and objects nest in decoded JSON (a scalar is 0, ``[]`` is 1);
+    iterative, so any depth is measured without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _number(text: str) -> float | str:
+    """A JSON number too large for a float (``1e400``) is kept as its text, which no field
+    reads as a number and the database can store."""
+    number = float(text)
+    return number if math.isfinite(number) else text
+
+
+def decode_jsonld(data: bytes) -> Any:
+    """Decode a JSON file's bytes (UTF-8, BOM allowed). ``NaN``/``Infinity`` and numbers too
+    large for a float are kept as text. Raises ``ImportFileError`` (Korean) for bytes that are
+    not UTF-8 (naming the line), an empty file, invalid JSON (line and column), a number too
+    long to read, or nesting deeper than ``MAX_DEPTH``."""
     try:
-        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ImportFileError("JSON 파일은 UTF-8이어야 합니다") from None
+        text = decode_utf8(data)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"UTF-8로 읽을 수 없는 글자가 있습니다 ({bad_line(data, exc)}행 근처). JSON 파일은 UTF-8이어야 합니다"
+        ) from None
+    if not text.strip():
+        raise ImportFileError("파일이 비어 있습니다")
+    too_deep = ImportFileError(f"JSON이 너무 깊게 중첩되어 읽지 않습니다 (최대 {MAX_DEPTH}단계)")
+    try:
+        decoded = json.loads(text, parse_float=_number, parse_constant=str)
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"JSON 형식이 올바르지 않습니다 ({exc.lineno}행 {exc.colno}열)") from None
-    return parse_jsonld(data, dong_names=dong_names)
+    except RecursionError:
+        raise too_deep from None
+    except ValueError:  # e.g. an integer of more than 4,300 digits
+        raise ImportFileError("JSON 값을 읽을 수 없습니다 (너무 긴 숫자 등)") from None
+    if nesting_depth(decoded) > MAX_DEPTH:
+        raise too_deep
+    return decoded
+
+
+def read_jsonld_file(path: Path | str, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
+    """Read a ``.json``/``.jsonld`` file into one record per JobPosting node (see
+    ``parse_jsonld``; ``dong_names`` as for ``parse_jobposting``). Raises ``ImportFileError``
+    for a file ``decode_jsonld`` refuses or one without any JobPosting node
+    (``NO_JOBPOSTING``), and ``OSError`` when the file cannot be opened."""
+    records = parse_jsonld(decode_jsonld(Path(path).read_bytes()), dong_names=dong_names)
+    if not records:
+        raise ImportFileError(NO_JOBPOSTING)
+    return records
+
+
+__all__ = [
+    "EMPLOYMENT_TYPES",
+    "MAX_DEPTH",
+    "NO_JOBPOSTING",
+    "WAGE_UNITS",
+    "decode_jsonld",
+    "iter_nodes",
+    "nesting_depth",
+    "node_type",
+    "parse_employment_type",
+    "parse_jobposting",
+    "parse_jsonld",
+    "parse_salary",
+    "postal_address",
+    "read_jsonld_file",
+    "salary_text",
+]

@@ -18,7 +18,7 @@ from jobs.choices import PostingSource, PostingStatus
 from jobs.models import JobPosting, today_kst
 from namdong_jobs.reference.models import Dong
 
-from .common import ImportReport, ParsedRecord, Skipped
+from .common import ImportReport, ParsedRecord, Skipped, field_label
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -56,8 +56,11 @@ def import_records(
             try:
                 with transaction.atomic():
                     outcome = _write(record, source=source, dongs=dongs)
+            except _EmployerInvalid as exc:
+                report.skipped.append(Skipped(record.row, _validation_reason(exc.error, Employer)))
+                continue
             except ValidationError as exc:
-                report.skipped.append(Skipped(record.row, _validation_reason(exc)))
+                report.skipped.append(Skipped(record.row, _validation_reason(exc, JobPosting)))
                 continue
             except DatabaseError as exc:
                 report.skipped.append(Skipped(record.row, _database_reason(exc)))
@@ -89,8 +92,19 @@ def find_or_create_employer(*, name: str, brn: str | None) -> tuple[Employer, bo
     return employer, True
 
 
+class _EmployerInvalid(Exception):
+    """The employer of a record failed validation (``error``: the ``ValidationError``)."""
+
+    def __init__(self, error: ValidationError):
+        super().__init__(error)
+        self.error = error
+
+
 def _write(record: ParsedRecord, *, source: PostingSource, dongs: dict[str, Dong]) -> str:
-    employer, _ = find_or_create_employer(name=record.employer_name, brn=record.employer_brn)
+    try:
+        employer, _ = find_or_create_employer(name=record.employer_name, brn=record.employer_brn)
+    except ValidationError as exc:
+        raise _EmployerInvalid(exc) from exc
     fields = {k: v for k, v in record.fields.items() if k not in _PROTECTED}
     if fields.get("date_posted", "") is None:
         del fields["date_posted"]  # unreadable: model default on create, kept on update
@@ -140,9 +154,15 @@ def _clean(posting: JobPosting) -> None:
     )
 
 
-def _validation_reason(exc: ValidationError) -> str:
-    names = sorted(exc.message_dict) if hasattr(exc, "error_dict") else []
-    return "값 검증에 실패해 가져오지 않았습니다" + (f" ({', '.join(names)})" if names else "")
+def _validation_reason(exc: ValidationError, model: type[JobPosting] | type[Employer]) -> str:
+    """e.g. "값 검증에 실패해 가져오지 않았습니다 (최대 임금 (원): 2147483647 이하의 값을 입력해
+    주세요.)": each field by its Korean ``verbose_name`` on ``model``, with Django's message."""
+    if hasattr(exc, "error_dict"):
+        details = [f"{field_label(name, model)}: {' '.join(messages)}" for name, messages in exc.message_dict.items()]
+    else:
+        details = [" ".join(exc.messages)]
+    prefix = "기업 " if model is Employer else ""
+    return f"{prefix}값 검증에 실패해 가져오지 않았습니다 ({'; '.join(details)})"
 
 
 def _database_reason(exc: DatabaseError) -> str:

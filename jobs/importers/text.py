@@ -1,11 +1,13 @@
 """Text helpers for imported postings: HTML to plain text (sanitised with ``nh3``), one-line
-collapsing and finding a Namdong dong named in an address."""
+collapsing, removing characters the database cannot store and finding a Namdong dong named
+in an address."""
 
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Collection
+from typing import Any
 
 import nh3
 
@@ -63,3 +65,37 @@ def find_dong(text: str, dong_names: Collection[str]) -> str | None:
         if re.search(rf"(?<![가-힣0-9]){re.escape(name)}(?![0-9])", text):
             return name
     return None
+
+
+#: C0 control characters except TAB and LF (CR is turned into LF first), and lone UTF-16
+#: surrogates: PostgreSQL rejects NUL in text and jsonb, and a surrogate cannot be encoded.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b-\x1f\ud800-\udfff]")
+
+UNSTORABLE_REMOVED = "저장할 수 없는 글자(제어 문자 등) {count}개를 지웠습니다"
+
+
+def strip_controls(value: str) -> tuple[str, int]:
+    """``value`` without NUL, the other C0 control characters except ``\\n`` and ``\\t``, and
+    lone surrogates. ``\\r\\n`` and a lone ``\\r`` become ``\\n`` first (a line break, not
+    counted). Returns ``(text, removed)``: ``removed`` is the number of characters dropped."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSTORABLE.subn("", value)
+
+
+def strip_controls_deep(value: Any) -> tuple[Any, int]:
+    """``strip_controls`` applied to every string of decoded JSON (dict keys included), other
+    values kept. Returns ``(value, removed)``. Recursive: callers bound the nesting depth."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        pairs = [strip_controls_deep(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        result, removed = {}, 0
+        for key, item in value.items():
+            new_key, n_key = strip_controls(str(key))
+            result[new_key], n_item = strip_controls_deep(item)
+            removed += n_key + n_item
+        return result, removed
+    return value, 0

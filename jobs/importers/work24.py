@@ -1,193 +1,55 @@
-"""고용24 listing CSV (e.g. ``work24_listings_gangnam_2026-08.csv``): pure parsers for its
-Korean free-text columns and the reader that turns each row into a ``ParsedRecord``.
+"""고용24 listing CSV (e.g. ``work24_listings_gangnam_2026-08.csv``): the reader that turns
+each row into a ``ParsedRecord``. The free-text parsers live in ``work24_values``.
 
 Columns: position_title, company_name, company_category, recruit_provider, annual_salary,
 career, education, working_condition, location, deadline_date, registration_date. The file
 has no id column, so the external id is ``stable_external_id`` of provider, title, employer
 and registration date.
-
-Each ``parse_*`` function returns a dict of ``JobPosting`` fields (every key present, empty
-values when the text states nothing) and raises ``ValueError`` (Korean message) for text it
-cannot read; the row reader turns that into a warning and leaves the fields empty.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import datetime
 import io
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from employers.models import Employer
-from jobs.choices import EDUCATION_RANK, CareerType, Education, WageType
+from jobs.choices import PostingSource
 from jobs.models import JobPosting
 
 from .common import (
     ImportFileError,
     ParsedRecord,
+    bad_line,
+    check_values,
+    decode_utf8,
+    field_label,
     fit,
     parse_date,
+    quote,
     stable_external_id,
 )
+from .text import UNSTORABLE_REMOVED, strip_controls
+from .work24_values import (
+    NO_CONDITION_PHRASES,
+    NO_WAGE_PHRASES,
+    parse_career,
+    parse_education,
+    parse_provider,
+    parse_wage,
+    parse_working_condition,
+)
 
-REQUIRED_COLUMNS = ("position_title", "company_name")
+#: Columns a file must have: the title and employer, and the two dates every 고용24 row
+#: carries (the deadline decides whether a posting is open; the registration date is part
+#: of the external id).
+REQUIRED_COLUMNS = ("position_title", "company_name", "deadline_date", "registration_date")
 
-_WAGE_TYPES = {
-    "연봉": WageType.YEAR,
-    "월급": WageType.MONTH,
-    "주급": WageType.WEEK,
-    "일급": WageType.DAY,
-    "시급": WageType.HOUR,
-}
-_AMOUNT = r"(\d[\d,]*)\s*(만\s*원|원)"
-_WAGE = re.compile(rf"(연봉|월급|주급|일급|시급)\s*{_AMOUNT}(?:\s*~\s*{_AMOUNT})?\s*(이상)?\s*(.*)")
-_BONUS = re.compile(r"\(?\s*상여(?:금)?\s*별도\s*(?:[\d,.]+\s*%)?\s*\)?")
-#: Texts that state no amount on purpose (not a parse failure).
-NO_WAGE_PHRASES = frozenset({"회사내규에 따름", "회사 내규에 따름", "면접 후 결정", "협의", "추후 협의"})
-
-_NO_WAGE = {"wage_type": "", "wage_min": None, "wage_max": None}
-
-
-def _krw(number: str, unit: str) -> int:
-    amount = int(number.replace(",", ""))
-    return amount * 10_000 if unit.startswith("만") else amount
-
-
-def parse_wage(text: str) -> dict[str, Any]:
-    """``"연봉 3,000 만원 ~ 3,500 만원"`` → ``{"wage_type": "YEAR", "wage_min": 30_000_000,
-    "wage_max": 35_000_000}`` (whole KRW; 만원 = 10,000 KRW).
-
-    ``"… 이상"`` gives an open range (``wage_max`` ``None``); a single amount gives min = max;
-    a trailing ``"상여별도 N%"`` is ignored (it stays in ``wage_text``); 월급/주급/일급/시급
-    and amounts in 원 are read too. Empty text or ``NO_WAGE_PHRASES`` give empty fields.
-    Raises ``ValueError`` for anything else, a zero amount or a minimum above the maximum.
-    """
-    value = " ".join((text or "").split())
-    if not value or value in NO_WAGE_PHRASES:
-        return dict(_NO_WAGE)
-    match = _WAGE.fullmatch(value)
-    if not match or (match.group(7) and not _BONUS.fullmatch(match.group(7))):
-        raise ValueError("임금 형식을 읽을 수 없습니다")
-    label, lo_num, lo_unit, hi_num, hi_unit, open_range, _rest = match.groups()
-    low = _krw(lo_num, lo_unit)
-    high = None if open_range else (_krw(hi_num, hi_unit) if hi_num else low)
-    if open_range and hi_num:
-        raise ValueError("범위와 '이상'이 함께 있어 읽을 수 없습니다")
-    if low <= 0:
-        raise ValueError("임금이 0원입니다")
-    if high is not None and high < low:
-        raise ValueError("최소 임금이 최대 임금보다 큽니다")
-    return {"wage_type": _WAGE_TYPES[label].value, "wage_min": low, "wage_max": high}
-
-
-_CAREER_YEARS = re.compile(r"(신입\s*/\s*)?경력\s*(\d{1,2})\s*년\s*(?:이상|↑)?")
-
-
-def parse_career(text: str) -> dict[str, Any]:
-    """``"경력무관"`` → any; ``"신입"`` → new, 0 years; ``"신입/경력"`` → either;
-    ``"경력"`` → experienced (years ``None``); ``"경력3년"`` → experienced, 3;
-    ``"신입/경력2년"`` → either, min 2. Returns ``career_type`` and ``career_min_years``;
-    empty text gives empty fields. Raises ``ValueError`` for anything else."""
-    value = re.sub(r"\s+", "", text or "")
-    if not value:
-        return {"career_type": "", "career_min_years": None}
-    simple = {
-        "경력무관": (CareerType.ANY, None),
-        "신입": (CareerType.NEW, 0),
-        "신입/경력": (CareerType.EITHER, None),
-        "경력": (CareerType.EXPERIENCED, None),
-    }
-    if value in simple:
-        kind, years = simple[value]
-        return {"career_type": kind.value, "career_min_years": years}
-    match = _CAREER_YEARS.fullmatch(value)
-    if not match:
-        raise ValueError("경력 형식을 읽을 수 없습니다")
-    kind = CareerType.EITHER if match.group(1) else CareerType.EXPERIENCED
-    return {"career_type": kind.value, "career_min_years": int(match.group(2))}
-
-
-_EDUCATION_ALIASES = {
-    **{label.replace(" ", ""): code for code, label in Education.choices},
-    "무관": Education.ANY.value,
-    "중졸이하": Education.MIDDLE.value,
-    "고졸이상": Education.HIGH.value,
-    "대졸(2,3년)": Education.COLLEGE.value,
-    "초대졸": Education.COLLEGE.value,
-    "대졸": Education.UNIVERSITY.value,
-    "대학원(석사)": Education.MASTER.value,
-    "대학원(박사)": Education.DOCTOR.value,
-}
-
-
-def parse_education(text: str) -> dict[str, str]:
-    """``"학력무관"``, ``"고졸"``, ``"대졸(2~3년)"``, ``"대졸(4년)"`` → ``education_min`` (a
-    ``jobs.choices.Education`` code), ``education_max`` ``""``; a range ``"고졸 ~ 대졸(4년)"``
-    sets both. Empty text gives empty fields. Raises ``ValueError`` for an unknown level or
-    a range whose lower end ranks above its upper end."""
-    value = (text or "").strip()
-    if not value:
-        return {"education_min": "", "education_max": ""}
-    # "대졸(2~3년)" holds a tilde of its own: split only on a tilde outside parentheses.
-    parts = [p.replace(" ", "") for p in re.split(r"~(?![^(]*\))", value)]
-    if len(parts) > 2 or any(p not in _EDUCATION_ALIASES for p in parts):
-        raise ValueError("학력 형식을 읽을 수 없습니다")
-    low = _EDUCATION_ALIASES[parts[0]]
-    high = _EDUCATION_ALIASES[parts[1]] if len(parts) == 2 else ""
-    if high and EDUCATION_RANK[high] < EDUCATION_RANK[low]:
-        raise ValueError("학력 범위의 순서가 맞지 않습니다")
-    return {"education_min": low, "education_max": "" if high == low else high}
-
-
-_DAYS = re.compile(r"주\s*(\d)\s*일")
-_HOURS = re.compile(r"주\s*(\d{1,3})\s*시간")
-_TIMES = re.compile(r"(\d{1,2}):(\d{2})\s*~\s*(\d{1,2}):(\d{2})")
-_FILLER = re.compile(r"[\s,/·()]|근로|근무")
-NO_CONDITION_PHRASES = frozenset({"기타", "협의", "-"})
-
-
-def parse_working_condition(text: str) -> dict[str, Any]:
-    """``"주5일 주 40시간 근로 09:00 ~ 18:00"`` → ``days_per_week`` 5, ``hours_per_week`` 40,
-    ``start_time`` 09:00, ``end_time`` 18:00; each part is optional (``"주5일"`` gives the
-    days only); ``""`` and ``"기타"`` give empty fields. Raises ``ValueError`` for left-over
-    text or out-of-range numbers (days 1–7, hours 1–168, times 00:00–23:59)."""
-    empty = {"days_per_week": None, "hours_per_week": None, "start_time": None, "end_time": None}
-    value = (text or "").strip()
-    if not value or value in NO_CONDITION_PHRASES:
-        return empty
-    result = dict(empty)
-    rest = value
-    if match := _TIMES.search(rest):
-        h1, m1, h2, m2 = (int(g) for g in match.groups())
-        try:
-            result["start_time"] = datetime.time(h1, m1)
-            result["end_time"] = datetime.time(h2, m2)
-        except ValueError:
-            raise ValueError("근무 시각을 읽을 수 없습니다") from None
-        rest = rest[: match.start()] + rest[match.end() :]
-    if match := _HOURS.search(rest):
-        result["hours_per_week"] = int(match.group(1))
-        rest = rest[: match.start()] + rest[match.end() :]
-    if match := _DAYS.search(rest):
-        result["days_per_week"] = int(match.group(1))
-        rest = rest[: match.start()] + rest[match.end() :]
-    if _FILLER.sub("", rest):
-        raise ValueError("근무 조건 형식을 읽을 수 없습니다")
-    if result["days_per_week"] is not None and not 1 <= result["days_per_week"] <= 7:
-        raise ValueError("주 근무일수가 1~7일 범위를 벗어났습니다")
-    if result["hours_per_week"] is not None and not 1 <= result["hours_per_week"] <= 168:
-        raise ValueError("주 근로시간이 1~168시간 범위를 벗어났습니다")
-    return result
-
-
-def parse_provider(text: str) -> str:
-    """``"정보제공처 사람인"`` → ``"사람인"`` (the prefix dropped, spaces collapsed)."""
-    value = " ".join((text or "").split())
-    return re.sub(r"^정보\s*제공처\s*:?\s*", "", value)
-
+#: Column name used in warnings about cells beyond the header.
+EXTRA_CELLS = "(머리글 밖 칸)"
 
 _max = {f.name: f.max_length for f in JobPosting._meta.get_fields() if getattr(f, "max_length", None)}
 
@@ -200,16 +62,49 @@ _PARSERS = (
     ("working_condition", "working_condition_text", parse_working_condition),
 )
 
+_DATES = (("deadline_date", "deadline"), ("registration_date", "date_posted"))
 
-def parse_work24_row(row: Mapping[str, str | None], *, row_number: int) -> ParsedRecord:
-    """Parse one CSV row (column → text) into a ``ParsedRecord`` numbered ``row_number``.
 
-    A row without ``position_title`` or ``company_name`` is skipped with a reason; any other
-    value that does not parse is kept as original text, its field left empty and a warning
-    added. The whole original row goes in ``fields["raw"]``.
+def _clean_cells(record: ParsedRecord, row: Mapping[str | None, Any]) -> dict[str, str] | None:
+    """The row's cells as ``{column: text}`` with unstorable characters removed (warned);
+    warns about cells beyond the header (``None`` key). ``None`` (and ``record.skip_reason``
+    set) when cells are missing (``None`` values)."""
+    cells = {str(k): v for k, v in row.items() if k is not None}
+    missing = sum(v is None for v in cells.values())
+    if missing:
+        record.skip_reason = f"열이 부족합니다: {len(cells)}개 중 {len(cells) - missing}개"
+        return None
+    raw = {}
+    for column, value in cells.items():
+        raw[column], removed = strip_controls(str(value))
+        if removed:
+            record.warn(column, raw[column], UNSTORABLE_REMOVED.format(count=removed))
+    extra = row.get(None)
+    if extra is not None:
+        extra = [strip_controls(str(v))[0] for v in (extra if isinstance(extra, list) else [extra])]
+        record.warn(
+            EXTRA_CELLS, ", ".join(extra), f"머리글({len(cells)}열)보다 칸이 {len(extra)}개 많아 남는 값은 무시했습니다"
+        )
+    return raw
+
+
+def parse_work24_row(row: Mapping[str | None, str | None], *, row_number: int) -> ParsedRecord:
+    """Parse one CSV row (column → text, as ``csv.DictReader`` gives it) into a
+    ``ParsedRecord`` numbered ``row_number``.
+
+    Skipped with a Korean reason: a row with missing cells (``None`` values: "열이 부족합니다:
+    11개 중 2개"), without ``position_title`` or ``company_name``, or whose
+    ``deadline_date`` or ``registration_date`` is missing or unreadable. Cells beyond the
+    header (DictReader's ``None`` key) are warned about and ignored. Any other value that
+    does not parse (or does not fit its column, like a wage above 2,147,483,647 won) is kept
+    as original text, its field left empty and a warning added. NUL and other control
+    characters are removed from every cell (with a warning). The cleaned original row goes
+    in ``fields["raw"]``. A provider of "고용24" (the source itself) is stored as ``""``.
     """
-    raw = {str(k): ("" if v is None else str(v)) for k, v in row.items() if k is not None}
     record = ParsedRecord(row=row_number)
+    raw = _clean_cells(record, row)
+    if raw is None:
+        return record
     title = " ".join(raw.get("position_title", "").split())
     company = " ".join(raw.get("company_name", "").split())
     if not title:
@@ -219,66 +114,129 @@ def parse_work24_row(row: Mapping[str, str | None], *, row_number: int) -> Parse
         record.skip_reason = "기업명(company_name)이 없습니다"
         return record
     fields: dict[str, Any] = {"raw": raw}
+    for column, target in _DATES:
+        original = raw.get(column, "").strip()
+        value, note = parse_date(original)
+        if value is None:
+            label = f"{field_label(target)}({column})"
+            record.skip_reason = (
+                f'{label}을 읽을 수 없습니다: "{quote(original)}"' if original else f"{label}이 없습니다"
+            )
+            return record
+        if note:
+            record.warn(column, original, note)
+        fields[target] = value
+
     fields["title"] = fit(record, "position_title", title, _max["title"])
     record.employer_name = fit(record, "company_name", company, _EMPLOYER_NAME_MAX)
-
     for column, text_field, parser in _PARSERS:
         original = raw.get(column, "").strip()
         fields[text_field] = fit(record, column, original, _max[text_field])
         try:
-            fields.update(parser(original))
+            parsed = parser(original)
+            check_values(parsed)
         except ValueError as exc:
-            fields.update(parser(""))
+            parsed = parser("")
             record.warn(column, original, str(exc))
+        fields.update(parsed)
 
     location = " ".join(raw.get("location", "").split())
     fields["location_text"] = fit(record, "location", location, _max["location_text"])
     provider = parse_provider(raw.get("recruit_provider", ""))
-    fields["source_provider"] = fit(record, "recruit_provider", provider, _max["source_provider"])
-
-    registered_text = raw.get("registration_date", "").strip()
-    for column, target in (("deadline_date", "deadline"), ("registration_date", "date_posted")):
-        original = raw.get(column, "").strip()
-        value, note = parse_date(original)
-        if note:
-            record.warn(column, original, note)
-        elif target == "date_posted" and value is None:
-            record.warn(column, original, "등록일이 없어 가져온 날짜로 둡니다")
-        fields[target] = value
-        if target == "date_posted" and value is not None:
-            registered_text = value.isoformat()
+    # "고용24 · 정보제공처 고용24" says the same thing twice: the credit shows just "고용24".
+    shown = "" if provider == PostingSource.WORK24.label else provider
+    fields["source_provider"] = fit(record, "recruit_provider", shown, _max["source_provider"])
 
     record.fields = fields
     record.external_id = stable_external_id(
-        provider=provider, title=title, employer_name=company, date_posted=registered_text
+        provider=provider, title=title, employer_name=company, date_posted=fields["date_posted"].isoformat()
     )
     return record
 
 
-def parse_work24_csv(text: str) -> list[ParsedRecord]:
-    """Parse the CSV ``text`` (BOM already removed) into records, numbered as spreadsheet
-    rows (the header is row 1). Raises ``ImportFileError`` when a required column is
-    missing."""
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip() for c in reader.fieldnames or []]
+def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str | None, str | None]]]]:
+    """The header and ``(row number, cells)`` of each non-blank row, cells shaped as
+    ``csv.DictReader`` shapes them (missing → ``None``, extras in a list under ``None``)."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        lines = list(reader)
+    except csv.Error:  # e.g. a cell longer than the csv module's field limit
+        raise ImportFileError(f"CSV 형식이 올바르지 않습니다 ({reader.line_num}행 근처)") from None
+    if not any(any(cell.strip() for cell in line) for line in lines):
+        raise ImportFileError("파일이 비어 있습니다")
+    columns = [strip_controls(c)[0].strip() for c in lines[0]]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ImportFileError(f"고용24 CSV에 필요한 열이 없습니다: {', '.join(missing)}")
-    reader.fieldnames = columns
-    return [parse_work24_row(row, row_number=n) for n, row in enumerate(reader, start=2)]
+    repeated = sorted({c or "(이름 없는 열)" for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise ImportFileError(f"머리글에 같은 열이 두 번 이상 있습니다: {', '.join(repeated)}")
+    rows = []
+    for number, cells in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # blank: no record, but it still counts as a spreadsheet row
+        row: dict[str | None, str | None] = dict(zip(columns, cells, strict=False))
+        row.update(dict.fromkeys(columns[len(cells) :]))
+        if len(cells) > len(columns):
+            row[None] = cells[len(columns) :]
+        rows.append((number, row))
+    if not rows:
+        raise ImportFileError("공고 행이 없습니다 (머리글만 있습니다)")
+    return columns, rows
+
+
+def parse_work24_csv(text: str) -> list[ParsedRecord]:
+    """Parse the CSV ``text`` (BOM already removed) into records, numbered as spreadsheet
+    rows (the header is row 1; a blank line, or one of empty cells only, is a row without a
+    record).
+
+    Returns one ``ParsedRecord`` per non-blank row (see ``parse_work24_row``). Raises
+    ``ImportFileError`` (Korean) for an empty file ("파일이 비어 있습니다"), a header without a
+    ``REQUIRED_COLUMNS`` column or with a repeated column, no rows after the header
+    ("공고 행이 없습니다") or malformed CSV.
+    """
+    _columns, rows = _rows(text)
+    return [parse_work24_row(row, row_number=number) for number, row in rows]
+
+
+def decode_work24_bytes(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without BOM), else CP949 as exported by some tools when
+    the whole file decodes as CP949 (never with a UTF-8 BOM). Raises ``ImportFileError`` naming
+    the line of the first byte UTF-8 cannot read ("UTF-8로 읽을 수 없는 글자가 있습니다 (3행
+    근처) …")."""
+    try:
+        return decode_utf8(data)
+    except UnicodeDecodeError as exc:
+        error = exc
+    if not data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode("cp949")
+        except UnicodeDecodeError:
+            pass
+    raise ImportFileError(
+        f"UTF-8로 읽을 수 없는 글자가 있습니다 ({bad_line(data, error)}행 근처). UTF-8 또는 CP949 파일만 읽습니다"
+    )
 
 
 def read_work24_csv(path: Path | str) -> list[ParsedRecord]:
-    """Read a 고용24 CSV file: UTF-8 (with or without BOM), or CP949 as exported by some
-    tools. Raises ``ImportFileError`` for an undecodable file or missing columns, and
-    ``OSError`` when the file cannot be opened."""
-    data = Path(path).read_bytes()
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError("파일 인코딩을 알 수 없습니다 (UTF-8 또는 CP949만 읽습니다)")
-    return parse_work24_csv(text)
+    """Read a 고용24 CSV file (encoding as ``decode_work24_bytes``) into records (see
+    ``parse_work24_csv``). Raises ``ImportFileError`` for an undecodable, empty or malformed
+    file or missing columns, and ``OSError`` when the file cannot be opened."""
+    return parse_work24_csv(decode_work24_bytes(Path(path).read_bytes()))
+
+
+__all__ = [
+    "EXTRA_CELLS",
+    "NO_CONDITION_PHRASES",
+    "NO_WAGE_PHRASES",
+    "REQUIRED_COLUMNS",
+    "decode_work24_bytes",
+    "parse_career",
+    "parse_education",
+    "parse_provider",
+    "parse_wage",
+    "parse_work24_csv",
+    "parse_work24_row",
+    "parse_working_condition",
+    "read_work24_csv",
+]

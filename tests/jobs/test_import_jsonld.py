@@ -169,12 +169,13 @@ def test_list_with_flaws_reports_each_and_keeps_the_rest():
     report = run("flawed_list.json")
     assert report.created == 5
     assert [(s.row, s.reason) for s in report.skipped] == [
-        (6, "제목(title)이 없습니다"), (7, "채용 기업명(hiringOrganization.name)이 없습니다")
+        (6, "제목(title)이 없습니다"),
+        (7, "채용 기업명(hiringOrganization.name)이 없습니다"),
+        (8, '마감일(validThrough)을 읽을 수 없습니다: "2026-02-30"'),  # never left open-ended
     ]
     assert {(w.row, w.field, w.value) for w in report.warnings} == {
         (1, "hiringOrganization.taxID", "123-45-00004"),
         (1, "datePosted", "2021-2-8"),
-        (2, "validThrough", "언젠가"),
         (2, "baseSalary", "KRW 0 ~ 0 MONTH"),
         (3, "baseSalary", "USD 3000 MONTH"),
         (3, "employmentType", "VOLUNTEER"),
@@ -191,7 +192,7 @@ def test_list_with_flaws_reports_each_and_keeps_the_rest():
     assert (lenient.wage_type, lenient.wage_min, lenient.wage_max) == ("HOUR", 10_320, 10_320)
     zero = JobPosting.objects.get(external_id__endswith=":LIST-2")
     assert zero.wage_type == "" and zero.wage_min is None and zero.wage_text == "KRW 0 ~ 0 MONTH"
-    assert zero.deadline is None and zero.employment_type == EmploymentType.PART_TIME
+    assert zero.deadline is None and zero.employment_type == EmploymentType.PART_TIME  # no validThrough: open
     usd = JobPosting.objects.get(external_id__endswith=":LIST-3")
     assert usd.wage_min is None and usd.employment_type == "" and usd.employment_type_text == "VOLUNTEER"
     assert usd.employer.name == "남동무역 주식회사"
@@ -201,6 +202,7 @@ def test_list_with_flaws_reports_each_and_keeps_the_rest():
     assert weekly.dong is None and weekly.address == "서울특별시 강남구 논현1동 100"
     negative = JobPosting.objects.get(external_id__endswith=":LIST-5")
     assert negative.wage_min is None and negative.source_url == ""
+    assert not JobPosting.objects.filter(external_id__endswith=":LIST-8").exists()
     # skipped records leave no employer behind
     assert not Employer.objects.filter(postings__isnull=True).exists()
 

@@ -1,24 +1,22 @@
-"""고용24 listing CSV importer: pure parsers, the real 257-row file, bad rows."""
+"""고용24 listing CSV importer: pure parsers and the real 257-row file (rows of our own files:
+test_import_work24_rows.py)."""
 
-import csv
 import datetime
 
 import pytest
 
 from employers.models import Employer
 from jobs.choices import CareerType, Education, PostingSource, PostingStatus, WageType
-from jobs.importers import ParsedRecord, import_records, read_work24_csv
+from jobs.importers import import_records, read_work24_csv
 from jobs.importers.common import parse_date, stable_external_id
 from jobs.importers.work24 import (
     parse_career,
     parse_education,
     parse_provider,
     parse_wage,
-    parse_work24_row,
     parse_working_condition,
 )
 from jobs.models import JobPosting
-from tests.factories import EmployerFactory
 
 T = datetime.time
 D = datetime.date
@@ -47,12 +45,21 @@ def test_parse_wage(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["연봉 협의 가능", "연봉 0 만원 이상", "연봉 5,000 만원 ~ 3,000 만원", "연봉 3,000 만원 ~ 3,500 만원 스톡옵션",
-     "3000만원"],
+    [
+        "연봉 협의 가능",
+        "연봉 0 만원 이상",
+        "연봉 5,000 만원 ~ 3,000 만원",
+        "연봉 3,000 만원 ~ 3,500 만원 스톡옵션",
+        "3000만원",
+    ],
 )
 def test_parse_wage_rejects(text):
     with pytest.raises(ValueError):
         parse_wage(text)
+
+
+def test_wage_type_codes_are_the_model_choices():
+    assert parse_wage("연봉 1 만원")["wage_type"] in WageType.values
 
 
 @pytest.mark.parametrize(
@@ -138,44 +145,19 @@ def test_parse_date_forms():
     assert parse_date("2026-08-31T15:00:00Z")[0] == D(2026, 9, 1)
 
 
-def test_row_keeps_originals_and_warns_on_what_does_not_parse():
-    row = {
-        "position_title": "경비원 모집", "company_name": "(주)남동경비", "company_category": "['중견']",
-        "recruit_provider": "정보제공처 사람인", "annual_salary": "연봉 협의", "career": "경력3년",
-        "education": "고졸", "working_condition": "주5일 격주 토요일", "location": "서울 강남구",
-        "deadline_date": "2026-9-1", "registration_date": "2026-08-01",
-    }
-    record = parse_work24_row(row, row_number=7)
-    assert not record.skip_reason
-    assert record.fields["raw"] == row
-    assert record.fields["wage_text"] == "연봉 협의" and record.fields["wage_type"] == ""
-    assert record.fields["working_condition_text"] == "주5일 격주 토요일"
-    assert record.fields["days_per_week"] is None
-    assert record.fields["deadline"] == D(2026, 9, 1)
-    assert record.fields["source_provider"] == "사람인"
-    assert {(w.row, w.field, w.value) for w in record.warnings} == {
-        (7, "annual_salary", "연봉 협의"),
-        (7, "working_condition", "주5일 격주 토요일"),
-        (7, "deadline_date", "2026-9-1"),
-    }
-    assert record.external_id == stable_external_id(
-        provider="사람인", title="경비원 모집", employer_name="㈜남동경비", date_posted="2026-08-01"
-    )
-    assert len(record.external_id) == 32
-
-
 # ---- the real file ----------------------------------------------------------------------
 
 # title → (wage type, min, max, career type, career years, education min, max,
-#          days, hours, start, end, deadline, provider)
+#          days, hours, start, end, deadline, provider: "" where the provider is 고용24 itself)
+# fmt: off
 PINNED = {
     "간병/돌봄 플랫폼 고객상담·서비스 운영 매니저 채용": (
-        "YEAR", 30_000_000, None, "experienced", 3, "any", "", 5, 40, T(9), T(18), D(2026, 8, 28), "고용24"),
+        "YEAR", 30_000_000, None, "experienced", 3, "any", "", 5, 40, T(9), T(18), D(2026, 8, 28), ""),
     "해외무역업무": (
-        "YEAR", 34_000_000, None, "any", None, "any", "", 5, 40, None, None, D(2026, 8, 31), "고용24"),
+        "YEAR", 34_000_000, None, "any", None, "any", "", 5, 40, None, None, D(2026, 8, 31), ""),
     "☆KT텔레캅 SG(Security Guard)사원 채용☆ [일자...": (
         "YEAR", 44_000_000, 44_000_000, "any", None, "high", "university", 5, 40, None, None,
-        D(2026, 8, 17), "고용24"),
+        D(2026, 8, 17), ""),
     "[유웰비뇨의학과 강남점] 원무팀 채용": (
         "YEAR", 33_000_000, 33_000_000, "any", None, "any", "", None, None, None, None,
         D(2026, 9, 6), "사람인"),
@@ -184,13 +166,13 @@ PINNED = {
         D(2026, 9, 6), "잡코리아"),
     "세무기장 및 결산 조정 직원 채용": (
         "YEAR", 40_000_000, 50_000_000, "experienced", 5, "high", "university", 5, 40, T(9, 30), T(18),
-        D(2026, 8, 27), "고용24"),
+        D(2026, 8, 27), ""),
     "영업기획/영업관리/상품관리 신입 경력사원 채용": (
         "YEAR", 36_000_000, 38_000_000, "either", 2, "any", "", 5, None, None, None,
         D(2026, 9, 3), "인크루트"),
     "(주)은성오엔씨 토목 견적 및 공무 업무 담당 신입 채용(서울 근무...": (
         "YEAR", 32_000_000, 35_000_000, "new", 0, "college", "university", 5, 40, T(8, 30), T(17, 30),
-        D(2026, 8, 28), "고용24"),
+        D(2026, 8, 28), ""),
     "㈜삼우세라믹스 마루 바닥재 영업 경력직 모집합니다": (
         "YEAR", 48_000_000, 48_000_000, "experienced", None, "high", "", 5, None, None, None,
         D(2026, 9, 6), "잡코리아"),
@@ -204,9 +186,21 @@ PINNED = {
         "YEAR", 35_000_000, 35_000_000, "either", 1, "high", "", 5, None, None, None,
         D(2026, 9, 5), "사람인"),
 }
+# fmt: on
+
 PINNED_FIELDS = (
-    "wage_type", "wage_min", "wage_max", "career_type", "career_min_years", "education_min",
-    "education_max", "days_per_week", "hours_per_week", "start_time", "end_time", "deadline",
+    "wage_type",
+    "wage_min",
+    "wage_max",
+    "career_type",
+    "career_min_years",
+    "education_min",
+    "education_max",
+    "days_per_week",
+    "hours_per_week",
+    "start_time",
+    "end_time",
+    "deadline",
     "source_provider",
 )
 
@@ -258,6 +252,14 @@ def test_real_row_details(imported):
     assert etc.working_condition_text == "기타"
     assert etc.location_text == "경기 하남시 등"
     assert etc.source_credit == "고용24 · 정보제공처 잡코리아"
+    own = JobPosting.objects.get(title="해외무역업무")  # provided by 고용24 itself
+    assert own.raw["recruit_provider"] == "정보제공처 고용24"
+    assert (own.source_provider, own.source_credit) == ("", "고용24")
+    # the external id still hashes the provider "고용24", so earlier imports are matched
+    assert own.external_id == stable_external_id(
+        provider="고용24", title="해외무역업무", employer_name="(주)씨켐인터내셔날", date_posted="2026-08-06"
+    )
+    assert JobPosting.objects.filter(source_provider="").count() == 26
     kospi = JobPosting.objects.filter(raw__company_category="['대기업', '코스피']")
     assert kospi.count() == 2
 
@@ -281,104 +283,3 @@ def test_employers_are_deduplicated_by_normalised_name(imported):
     assert {p.raw["company_name"] for p in core} == {"㈜코어소사이어티", "(주)코어소사이어티"}
     assert Employer.objects.filter(name_key="코어소사이어티").count() == 1
     assert Employer.objects.count() == 198  # distinct normalised names in the file
-
-
-# ---- small files of our own --------------------------------------------------------------
-
-HEADER = ["position_title", "company_name", "company_category", "recruit_provider", "annual_salary",
-          "career", "education", "working_condition", "location", "deadline_date", "registration_date"]
-
-
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    return path
-
-
-def row(title, company, salary="연봉 3,000 만원 ~ 3,500 만원", deadline="2026-09-01", registered="2026-08-01"):
-    return [title, company, "[]", "정보제공처 사람인", salary, "경력무관", "학력무관", "주5일", "서울 강남구",
-            deadline, registered]
-
-
-@pytest.mark.django_db
-def test_bad_rows_are_reported_and_good_rows_kept(tmp_path):
-    path = write_csv(tmp_path / "bad.csv", [
-        row("정상 공고", "(주)가나다"),
-        row("", "유령기업"),
-        row("마감일 오류 공고", "㈜가나다", deadline="2026-13-01"),
-        row("임금 오류 공고", "주식회사 가나다", salary="연봉 협의 가능"),
-        row("기업명 없음 공고", ""),
-    ])
-    report = import_records(read_work24_csv(path), source=PostingSource.WORK24)
-    assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
-    assert [(s.row, s.reason) for s in report.skipped] == [
-        (3, "제목(position_title)이 없습니다"), (6, "기업명(company_name)이 없습니다")
-    ]
-    assert {(w.row, w.field, w.value) for w in report.warnings} == {
-        (4, "deadline_date", "2026-13-01"), (5, "annual_salary", "연봉 협의 가능")
-    }
-    assert not Employer.objects.filter(name="유령기업").exists()
-    assert Employer.objects.count() == 1  # (주)가나다, ㈜가나다 and 주식회사 가나다 are one
-    bad_date = JobPosting.objects.get(title="마감일 오류 공고")
-    assert bad_date.deadline is None and bad_date.raw["deadline_date"] == "2026-13-01"
-    bad_wage = JobPosting.objects.get(title="임금 오류 공고")
-    assert bad_wage.wage_type == "" and bad_wage.wage_min is None and bad_wage.wage_text == "연봉 협의 가능"
-
-
-@pytest.mark.django_db
-def test_database_error_rolls_back_only_that_row(tmp_path):
-    path = write_csv(tmp_path / "db.csv", [row("첫 공고", "롤백기업"), row("둘째 공고", "남는기업")])
-    records = read_work24_csv(path)
-    records[0].fields["days_per_week"] = 9  # passes field validation, breaks a CHECK constraint
-    report = import_records(records, source=PostingSource.WORK24)
-    assert report.created == 1
-    assert len(report.skipped) == 1 and report.skipped[0].row == 2
-    assert "posting_days_per_week_range" in report.skipped[0].reason
-    assert not Employer.objects.filter(name="롤백기업").exists()  # no orphan employer
-    assert JobPosting.objects.get().title == "둘째 공고"
-
-
-@pytest.mark.django_db
-def test_changed_row_is_updated_and_status_is_not_taken_from_file(tmp_path):
-    report = import_records(read_work24_csv(write_csv(tmp_path / "a.csv", [row("A", "가"), row("B", "나")])),
-                            source=PostingSource.WORK24)
-    assert report.created == 2
-    JobPosting.objects.filter(title="B").update(status=PostingStatus.CLOSED)
-    path = write_csv(tmp_path / "b.csv", [row("A", "가", salary="연봉 3,200 만원 ~ 3,500 만원"), row("B", "나")])
-    report = import_records(read_work24_csv(path), source=PostingSource.WORK24)
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
-    assert JobPosting.objects.get(title="A").wage_min == 32_000_000
-    assert JobPosting.objects.get(title="B").status == PostingStatus.CLOSED
-
-
-@pytest.mark.django_db
-def test_existing_verified_employer_is_reused_and_not_changed(tmp_path):
-    verified = EmployerFactory(name="(주)남동정밀", address="인천광역시 남동구 남동대로 1")
-    report = import_records(read_work24_csv(write_csv(tmp_path / "v.csv", [row("선반 가공", "㈜남동정밀")])),
-                            source=PostingSource.WORK24)
-    assert report.created == 1
-    verified.refresh_from_db()
-    assert JobPosting.objects.get().employer == verified
-    assert (verified.name, verified.verification_status) == ("(주)남동정밀", Employer.Verification.VERIFIED)
-    assert Employer.objects.count() == 1
-
-
-@pytest.mark.django_db
-def test_dry_run_writes_nothing(tmp_path):
-    records = read_work24_csv(write_csv(tmp_path / "d.csv", [row("A", "가"), row("B", "가")]))
-    report = import_records(records, source=PostingSource.WORK24, dry_run=True)
-    assert report.created == 2
-    assert not JobPosting.objects.exists() and not Employer.objects.exists()
-
-
-def test_a_record_can_be_built_by_hand():
-    record = ParsedRecord(row=1)
-    record.warn("annual_salary", "x" * 200, "테스트")
-    assert len(record.warnings[0].value) == 80
-    assert record.fields == {} and record.skip_reason == ""
-
-
-def test_wage_type_codes_are_the_model_choices():
-    assert parse_wage("연봉 1 만원")["wage_type"] in WageType.values

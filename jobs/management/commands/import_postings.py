@@ -1,5 +1,10 @@
 """``manage.py import_postings FILE [FILE ...] [--dry-run]``: import external job listings
-(고용24 CSV, schema.org JobPosting JSON-LD) and print a Korean summary per file."""
+(고용24 CSV, schema.org JobPosting JSON-LD) and print a Korean summary per file.
+
+A missing file or an unsupported extension stops the run before anything is written. A file
+that cannot be used (undecodable, malformed, empty, no JobPosting) does not stop the others:
+they are imported and reported, then the command fails (``CommandError``, non-zero exit)
+naming every unusable file with its Korean reason."""
 
 import sys
 from pathlib import Path
@@ -25,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, dry_run=False, **options):
         paths = [Path(f) for f in files]
-        # Check every file before writing anything, so that a typo does not leave a half run.
+        # A typo (a missing file, a wrong extension) stops the run before anything is written.
         for path in paths:
             if not path.is_file():
                 raise CommandError(f"파일을 찾을 수 없습니다: {path}")
@@ -34,16 +39,23 @@ class Command(BaseCommand):
             except ImportFileError as exc:
                 raise CommandError(str(exc)) from None
         dong_names = list(Dong.objects.values_list("name", flat=True))
-        parsed = []
+        parsed, failed = [], []
         for path in paths:
             try:
                 parsed.append((path, load_file(path, dong_names=dong_names)))
             except ImportFileError as exc:
-                raise CommandError(f"{path.name}: {exc}") from None
+                failed.append(f"{path.name}: {exc}")
             except OSError as exc:
-                raise CommandError(f"파일을 읽을 수 없습니다: {path} ({exc.strerror or exc})") from None
+                failed.append(f"{path.name}: 파일을 읽을 수 없습니다 ({exc.strerror or exc})")
 
-        verbose = options.get("verbosity", 1) >= 1
+        self._import(parsed, dry_run=dry_run, verbose=options.get("verbosity", 1) >= 1)
+        # Files that could not be used fail the run, after the others were imported and reported.
+        if len(failed) == 1:
+            raise CommandError(failed[0])
+        if failed:
+            raise CommandError(f"파일 {len(failed)}개를 가져오지 못했습니다:\n" + "\n".join(f"  - {f}" for f in failed))
+
+    def _import(self, parsed, *, dry_run, verbose):
         progress_file = getattr(self.stderr, "_out", sys.stderr)
         totals = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0}
         for path, records in parsed:
@@ -64,5 +76,5 @@ class Command(BaseCommand):
                 f"합계: 새로 등록 {totals['created']}건, 변경 {totals['updated']}건, "
                 f"변경 없음 {totals['unchanged']}건, 건너뜀 {totals['skipped']}건"
             )
-        if dry_run and verbose:
+        if dry_run and verbose and parsed:
             self.stdout.write("시험 실행이므로 아무것도 저장하지 않았습니다.")

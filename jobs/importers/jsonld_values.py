@@ -1,0 +1,159 @@
+"""Pure parsers of schema.org ``JobPosting`` JSON-LD values: node types, the nodes of a file
+(one object, a list, ``@graph``), ``employmentType``, ``baseSalary`` and ``PostalAddress``.
+``jobs.importers.jsonld`` builds records from them."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jobs.choices import EmploymentType, WageType
+
+from .text import html_to_text, one_line
+
+EMPLOYMENT_TYPES = {
+    "FULLTIME": EmploymentType.REGULAR,
+    "PARTTIME": EmploymentType.PART_TIME,
+    "CONTRACTOR": EmploymentType.DISPATCH,
+    "TEMPORARY": EmploymentType.CONTRACT,
+    "INTERN": EmploymentType.INTERN,
+    "PERDIEM": EmploymentType.DAILY,
+}
+WAGE_UNITS = {
+    "HOUR": WageType.HOUR,
+    "DAY": WageType.DAY,
+    "WEEK": WageType.WEEK,
+    "MONTH": WageType.MONTH,
+    "YEAR": WageType.YEAR,
+}
+
+
+def node_type(node: Any) -> set[str]:
+    """The ``@type`` names of a node without prefixes (``"schema:JobPosting"``,
+    ``"https://schema.org/JobPosting"`` → ``"JobPosting"``); empty for a non-object."""
+    if not isinstance(node, dict):
+        return set()
+    types = node.get("@type") or []
+    types = types if isinstance(types, list) else [types]
+    return {re.split(r"[/:#]", str(t))[-1] for t in types}
+
+
+def iter_nodes(data: Any) -> Iterator[tuple[int, Any]]:
+    """``(position, node)`` for a single object (position 1), a list, or ``{"@graph": […]}``
+    (also an object with ``@graph`` inside a list)."""
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        yield from enumerate(data["@graph"], start=1)
+    elif isinstance(data, list):
+        position = 0
+        for item in data:
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+                for node in item["@graph"]:
+                    position += 1
+                    yield position, node
+            else:
+                position += 1
+                yield position, item
+    else:
+        yield 1, data
+
+
+def parse_employment_type(value: Any) -> str:
+    """schema.org ``employmentType`` (a string or a list) → an ``EmploymentType`` code:
+    FULL_TIME → regular, PART_TIME → part_time, CONTRACTOR → dispatch, TEMPORARY → contract,
+    INTERN → intern, PER_DIEM → daily; case, spaces and hyphens are ignored ("full-time",
+    "Full Time"); a list takes its first known value; empty input gives ``""``. Raises
+    ``ValueError`` when no value is known."""
+    values = value if isinstance(value, list) else [value]
+    values = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    if not values:
+        return ""
+    for item in values:
+        key = re.sub(r"[\s_\-]+", "", item).upper()
+        if key in EMPLOYMENT_TYPES:
+            return EMPLOYMENT_TYPES[key].value
+    raise ValueError("알 수 없는 고용형태입니다")
+
+
+def _amount(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError("임금 금액을 읽을 수 없습니다")
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        raise ValueError("임금 금액을 읽을 수 없습니다") from None
+    if not math.isfinite(number):  # "NaN", "Infinity", 1e400
+        raise ValueError("임금 금액을 읽을 수 없습니다")
+    if number <= 0:
+        raise ValueError("임금이 0 이하입니다")
+    return round(number)
+
+
+def parse_salary(value: Any) -> dict[str, Any]:
+    """schema.org ``baseSalary`` → ``wage_type`` (``WageType`` code), ``wage_min``,
+    ``wage_max`` in whole KRW.
+
+    Accepts a ``MonetaryAmount`` whose ``value`` is a ``QuantitativeValue`` (``minValue``,
+    ``maxValue`` or ``value``, ``unitText`` HOUR/DAY/WEEK/MONTH/YEAR) or a plain number with
+    ``unitText`` beside it. A single ``value`` gives min = max; a weekly amount stays
+    ``WEEK``. ``None`` gives empty fields. Raises ``ValueError`` for a currency other than
+    KRW (or none), an unreadable, non-finite, zero or negative amount, an unknown unit or
+    min > max.
+    """
+    empty = {"wage_type": "", "wage_min": None, "wage_max": None}
+    if value in (None, "", {}):
+        return empty
+    if not isinstance(value, dict):
+        raise ValueError("baseSalary가 MonetaryAmount 형식이 아닙니다")
+    currency = str(value.get("currency") or "").strip().upper()
+    if currency != "KRW":
+        raise ValueError("통화가 KRW가 아닙니다" if currency else "통화(currency)가 없습니다")
+    quantity = value.get("value")
+    unit = value.get("unitText")
+    if isinstance(quantity, dict):
+        unit = quantity.get("unitText") or unit
+        low, high, single = (_amount(quantity.get(k)) for k in ("minValue", "maxValue", "value"))
+    else:
+        low, high, single = None, None, _amount(quantity)
+    if single is not None and low is None and high is None:
+        low = high = single
+    if low is None and high is None:
+        raise ValueError("임금 금액이 없습니다")
+    wage_type = WAGE_UNITS.get(str(unit or "").strip().upper())
+    if wage_type is None:
+        raise ValueError("임금 단위(unitText)를 알 수 없습니다")
+    if low is not None and high is not None and low > high:
+        raise ValueError("최소 임금이 최대 임금보다 큽니다")
+    return {"wage_type": wage_type.value, "wage_min": low, "wage_max": high}
+
+
+def salary_text(value: Any) -> str:
+    """A one-line rendering of the original ``baseSalary`` for ``wage_text``, e.g.
+    ``"KRW 2500000 ~ 3000000 MONTH"``."""
+    if not isinstance(value, dict):
+        return "" if value is None else one_line(str(value))
+    quantity = value.get("value")
+    if isinstance(quantity, dict):
+        lo, hi, single = (quantity.get(k) for k in ("minValue", "maxValue", "value"))
+        amount = f"{lo if lo is not None else ''} ~ {hi if hi is not None else ''}"
+        amount = str(single) if single is not None and lo is None and hi is None else amount
+        unit = quantity.get("unitText") or value.get("unitText") or ""
+    else:
+        amount, unit = ("" if quantity is None else str(quantity)), value.get("unitText") or ""
+    return one_line(f"{value.get('currency') or ''} {amount} {unit}")
+
+
+def postal_address(value: Any) -> str:
+    """A ``PostalAddress`` (or a string) as one line, Korean order: region, locality, street
+    (a part already inside the street address is not repeated)."""
+    if isinstance(value, str):
+        return one_line(html_to_text(value))
+    if not isinstance(value, dict):
+        return ""
+    street = one_line(str(value.get("streetAddress") or ""))
+    parts = [one_line(str(value.get(k) or "")) for k in ("addressRegion", "addressLocality")]
+    parts = [p for p in parts if p and p not in street]
+    return one_line(" ".join([*parts, street]))
