@@ -60,15 +60,28 @@ def is_email(identifier: str) -> bool:
 
 
 def axes_username(request, credentials: dict | None) -> str:
-    """django-axes ``AXES_USERNAME_CALLABLE``: the login identifier in its normalised form,
-    so ``010-1234-5678`` and ``01012345678`` count as attempts on the same account.
-    Returns ``""`` when no identifier was given; never raises."""
+    """django-axes ``AXES_USERNAME_CALLABLE``: the key that login failures are counted under.
+
+    For an existing account it is ``"account:<id>"``, so wrong passwords typed with the
+    account's email and with its phone number count together (5 per account and IP, not 5
+    per spelling), and the security log holds an id rather than a copy of the identifier.
+    For an unknown identifier it is the normalised identifier. Returns ``""`` when none was
+    given; never raises.
+    """
+    from .models import User  # models import this module
+
     raw = ""
     if credentials:
         raw = credentials.get("username") or ""
     elif request is not None:
         raw = request.POST.get("username", "")
     raw = str(raw).strip()
+    if not raw:
+        return ""
+    try:
+        return f"account:{User.objects.get_by_natural_key(raw).pk}"
+    except User.DoesNotExist:
+        pass
     try:
         return normalize_email(raw) if is_email(raw) else normalize_mobile(raw)
     except ValidationError:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.utils.translation import gettext
 from django.views.generic import TemplateView
 
 from .forms import LoginForm
@@ -17,7 +18,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        messages.success(self.request, "로그인했습니다.")
+        messages.success(self.request, gettext("로그인했습니다."))
         return response
 
 
@@ -34,5 +35,5 @@ class LogoutView(auth_views.LogoutView):
         was_logged_in = request.user.is_authenticated
         response = super().post(request, *args, **kwargs)
         if was_logged_in:
-            messages.success(request, "로그아웃했습니다.")
+            messages.success(request, gettext("로그아웃했습니다."))
         return response

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from namdong_jobs.reference.models import Dong
 
@@ -111,13 +112,13 @@ class Certification(models.Model):
     designations expire, so each is a row, not a flag)."""
 
     class Type(models.TextChoices):
-        SME = "sme", "중소기업"
-        SOCIAL = "social", "사회적기업"
-        PRE_SOCIAL = "pre_social", "예비사회적기업"
-        VILLAGE = "village", "마을기업"
-        COOPERATIVE = "coop", "협동조합"
-        SELF_SUFFICIENCY = "self_suff", "자활기업"
-        INDUSPARK = "induspark", "남동인더스파크 입주기업"
+        SME = "sme", gettext_noop("중소기업")
+        SOCIAL = "social", gettext_noop("사회적기업")
+        PRE_SOCIAL = "pre_social", gettext_noop("예비사회적기업")
+        VILLAGE = "village", gettext_noop("마을기업")
+        COOPERATIVE = "coop", gettext_noop("협동조합")
+        SELF_SUFFICIENCY = "self_suff", gettext_noop("자활기업")
+        INDUSPARK = "induspark", gettext_noop("남동인더스파크 입주기업")
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="certifications")
     type = models.CharField("구분", max_length=12, choices=Type.choices)

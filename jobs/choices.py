@@ -1,18 +1,23 @@
 """Coded values of postings and wanted conditions. Codes are stored; Korean labels are shown.
-Names follow the glossary of DESIGN.md; employment types map to schema.org values."""
+Names follow the glossary of DESIGN.md; employment types map to schema.org values.
+
+Labels are plain Korean strings marked with ``gettext_noop``: pages translate them when shown
+(``gettext(label)``, ``{% translate posting.get_employment_type_display %}``), while code that
+builds Korean text from them (imports, demo data) gets Korean."""
 
 from django.db import models
+from django.utils.translation import gettext_noop
 
 
 class EmploymentType(models.TextChoices):
     """고용형태. ``SCHEMA_ORG`` gives the schema.org ``employmentType`` for each."""
 
-    REGULAR = "regular", "정규직"
-    CONTRACT = "contract", "계약직"
-    PART_TIME = "part_time", "시간제"
-    DAILY = "daily", "일용직"
-    DISPATCH = "dispatch", "파견"
-    INTERN = "intern", "인턴"
+    REGULAR = "regular", gettext_noop("정규직")
+    CONTRACT = "contract", gettext_noop("계약직")
+    PART_TIME = "part_time", gettext_noop("시간제")
+    DAILY = "daily", gettext_noop("일용직")
+    DISPATCH = "dispatch", gettext_noop("파견")
+    INTERN = "intern", gettext_noop("인턴")
 
 
 EMPLOYMENT_TYPE_SCHEMA_ORG = {
@@ -28,81 +33,81 @@ EMPLOYMENT_TYPE_SCHEMA_ORG = {
 class WageType(models.TextChoices):
     """임금형태. ``WEEK`` exists only for imported amounts kept with their unit."""
 
-    HOUR = "HOUR", "시급"
-    DAY = "DAY", "일급"
-    WEEK = "WEEK", "주급"
-    MONTH = "MONTH", "월급"
-    YEAR = "YEAR", "연봉"
+    HOUR = "HOUR", gettext_noop("시급")
+    DAY = "DAY", gettext_noop("일급")
+    WEEK = "WEEK", gettext_noop("주급")
+    MONTH = "MONTH", gettext_noop("월급")
+    YEAR = "YEAR", gettext_noop("연봉")
 
 
 class Shift(models.TextChoices):
-    DAY = "day", "주간"
-    NIGHT = "night", "야간"
-    ROTATING = "rotating", "교대"
+    DAY = "day", gettext_noop("주간")
+    NIGHT = "night", gettext_noop("야간")
+    ROTATING = "rotating", gettext_noop("교대")
 
 
 class Weekday(models.TextChoices):
-    MON = "MON", "월"
-    TUE = "TUE", "화"
-    WED = "WED", "수"
-    THU = "THU", "목"
-    FRI = "FRI", "금"
-    SAT = "SAT", "토"
-    SUN = "SUN", "일"
+    MON = "MON", gettext_noop("월")
+    TUE = "TUE", gettext_noop("화")
+    WED = "WED", gettext_noop("수")
+    THU = "THU", gettext_noop("목")
+    FRI = "FRI", gettext_noop("금")
+    SAT = "SAT", gettext_noop("토")
+    SUN = "SUN", gettext_noop("일")
 
 
 class Education(models.TextChoices):
     """학력, in ascending order (``EDUCATION_RANK``)."""
 
-    ANY = "any", "학력무관"
-    MIDDLE = "middle", "중졸"
-    HIGH = "high", "고졸"
-    COLLEGE = "college", "대졸(2~3년)"
-    UNIVERSITY = "university", "대졸(4년)"
-    MASTER = "master", "석사"
-    DOCTOR = "doctor", "박사"
+    ANY = "any", gettext_noop("학력무관")
+    MIDDLE = "middle", gettext_noop("중졸")
+    HIGH = "high", gettext_noop("고졸")
+    COLLEGE = "college", gettext_noop("대졸(2~3년)")
+    UNIVERSITY = "university", gettext_noop("대졸(4년)")
+    MASTER = "master", gettext_noop("석사")
+    DOCTOR = "doctor", gettext_noop("박사")
 
 
 EDUCATION_RANK = {code: rank for rank, code in enumerate(Education.values)}
 
 
 class CareerType(models.TextChoices):
-    ANY = "any", "경력무관"
-    NEW = "new", "신입"
-    EXPERIENCED = "experienced", "경력"
-    EITHER = "either", "신입/경력"
+    ANY = "any", gettext_noop("경력무관")
+    NEW = "new", gettext_noop("신입")
+    EXPERIENCED = "experienced", gettext_noop("경력")
+    EITHER = "either", gettext_noop("신입/경력")
 
 
 class PriorityGroup(models.TextChoices):
     """취약계층 welcome on a posting (never a limit)."""
 
-    OLDER = "older", "고령자"
-    DISABLED = "disabled", "장애인"
-    CAREER_BREAK = "career_break", "경력단절여성"
-    MULTICULTURAL = "multicultural", "다문화가족"
-    DEFECTOR = "defector", "북한이탈주민"
-    YOUTH = "youth", "청년"
+    OLDER = "older", gettext_noop("고령자")
+    DISABLED = "disabled", gettext_noop("장애인")
+    CAREER_BREAK = "career_break", gettext_noop("경력단절여성")
+    MULTICULTURAL = "multicultural", gettext_noop("다문화가족")
+    DEFECTOR = "defector", gettext_noop("북한이탈주민")
+    YOUTH = "youth", gettext_noop("청년")
 
 
 class Benefit(models.TextChoices):
-    INSURANCE = "insurance", "4대보험"
-    SEVERANCE = "severance", "퇴직금"
-    MEALS = "meals", "식사 제공"
-    SHUTTLE = "shuttle", "통근버스"
-    DORMITORY = "dormitory", "기숙사"
+    INSURANCE = "insurance", gettext_noop("4대보험")
+    SEVERANCE = "severance", gettext_noop("퇴직금")
+    MEALS = "meals", gettext_noop("식사 제공")
+    SHUTTLE = "shuttle", gettext_noop("통근버스")
+    DORMITORY = "dormitory", gettext_noop("기숙사")
 
 
 class PostingStatus(models.TextChoices):
     """Posting lifecycle (DESIGN.md): draft → submitted → published → closed | filled | expired;
     rejected goes back to editable."""
 
-    DRAFT = "draft", "작성 중"
-    SUBMITTED = "submitted", "검토 중"
-    PUBLISHED = "published", "게시 중"
-    REJECTED = "rejected", "반려"
-    CLOSED = "closed", "마감"
-    FILLED = "filled", "채용 완료"
-    EXPIRED = "expired", "기한 만료"
+    DRAFT = "draft", gettext_noop("작성 중")
+    SUBMITTED = "submitted", gettext_noop("검토 중")
+    PUBLISHED = "published", gettext_noop("게시 중")
+    REJECTED = "rejected", gettext_noop("반려")
+    CLOSED = "closed", gettext_noop("마감")
+    FILLED = "filled", gettext_noop("채용 완료")
+    EXPIRED = "expired", gettext_noop("기한 만료")
 
 
 class PostingSource(models.TextChoices):

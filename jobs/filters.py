@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from namdong_jobs.reference.models import Dong
 
@@ -25,18 +25,18 @@ class JobPostingFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(
         method="filter_keyword",
-        label=_l("검색어"),
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _l("예: 요양보호사, 지게차, 경비")}),
+        label=gettext_lazy("검색어"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": gettext_lazy("예: 요양보호사, 지게차, 경비")}),
     )
     dong = django_filters.ModelMultipleChoiceFilter(
         field_name="dong",
         queryset=Dong.objects.all(),
-        label=_l("근무 지역 (행정동)"),
+        label=gettext_lazy("근무 지역 (행정동)"),
         widget=forms.CheckboxSelectMultiple,
     )
     closed = django_filters.BooleanFilter(
         method="filter_closed",
-        label=_l("마감 포함"),
+        label=gettext_lazy("마감 포함"),
         widget=forms.CheckboxInput,
     )
 
@@ -49,6 +49,8 @@ class JobPostingFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else QueryDict(mutable=True)
         self.notices: list[str] = []
         q = data.get("q", "")
+        if "\x00" in q:  # browsers never send NUL; drop it rather than the whole search
+            q = data["q"] = q.replace("\x00", "")
         if len(q) > MAX_QUERY_LENGTH:
             q = data["q"] = q[:MAX_QUERY_LENGTH]
             self.notices.append(_("검색어가 너무 길어 앞의 %(n)d자만 사용했습니다.") % {"n": MAX_QUERY_LENGTH})

@@ -15,17 +15,20 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from employers.models import Employer
 from namdong_jobs.reference.models import Dong, Occupation
 
 from . import search
 from .choices import (
+    Benefit,
     CareerType,
     Education,
     EmploymentType,
     PostingSource,
     PostingStatus,
+    PriorityGroup,
     Shift,
     WageType,
     Weekday,
@@ -125,13 +128,17 @@ class JobPosting(models.Model):
     wage_max = models.PositiveIntegerField("최대 임금 (원)", null=True, blank=True)
     wage_text = models.CharField("임금 (원문)", max_length=200, blank=True)
 
-    work_days = ArrayField(models.CharField(max_length=3), default=list, blank=True, verbose_name="근무 요일")
+    work_days = ArrayField(
+        models.CharField(max_length=3, choices=Weekday.choices), default=list, blank=True, verbose_name="근무 요일"
+    )
     days_per_week = models.PositiveSmallIntegerField("주 근무일수", null=True, blank=True)
     hours_per_week = models.PositiveSmallIntegerField("주 근로시간", null=True, blank=True)
     daily_hours = models.DecimalField("1일 근로시간", max_digits=4, decimal_places=2, null=True, blank=True)
     start_time = models.TimeField("시업 시각", null=True, blank=True)
     end_time = models.TimeField("종업 시각", null=True, blank=True)
-    shifts = ArrayField(models.CharField(max_length=8), default=list, blank=True, verbose_name="근무 형태")
+    shifts = ArrayField(
+        models.CharField(max_length=8, choices=Shift.choices), default=list, blank=True, verbose_name="근무 형태"
+    )
     working_condition_text = models.CharField("근무 조건 (원문)", max_length=200, blank=True)
 
     education_min = models.CharField("최소 학력", max_length=10, choices=Education.choices, blank=True)
@@ -144,9 +151,14 @@ class JobPosting(models.Model):
     openings = models.PositiveSmallIntegerField("모집인원", null=True, blank=True, help_text="비워 두면 인원 미정")
     preferred_qualifications = models.TextField("우대조건", blank=True)
     priority_groups = ArrayField(
-        models.CharField(max_length=16), default=list, blank=True, verbose_name="우대 취약계층"
+        models.CharField(max_length=16, choices=PriorityGroup.choices),
+        default=list,
+        blank=True,
+        verbose_name="우대 취약계층",
     )
-    benefits = ArrayField(models.CharField(max_length=12), default=list, blank=True, verbose_name="복리후생")
+    benefits = ArrayField(
+        models.CharField(max_length=12, choices=Benefit.choices), default=list, blank=True, verbose_name="복리후생"
+    )
 
     date_posted = models.DateField("등록일", default=today_kst)
     deadline = models.DateField("마감일", null=True, blank=True, help_text="비워 두면 채용 시까지")
@@ -189,27 +201,63 @@ class JobPosting(models.Model):
             models.CheckConstraint(
                 condition=Q(wage_min__isnull=True) | Q(wage_max__isnull=True) | Q(wage_min__lte=models.F("wage_max")),
                 name="posting_wage_range",
+                violation_error_message="최소 임금이 최대 임금보다 클 수 없습니다.",
             ),
             models.CheckConstraint(
                 condition=Q(wage_min__isnull=True, wage_max__isnull=True) | ~Q(wage_type=""),
                 name="posting_wage_has_type",
+                violation_error_message="임금을 적으려면 임금형태(시급·일급·월급·연봉)를 골라 주세요.",
             ),
             models.CheckConstraint(
-                condition=Q(wage_min__isnull=True) | Q(wage_min__gt=0), name="posting_wage_positive"
+                condition=Q(wage_min__isnull=True) | Q(wage_min__gt=0),
+                name="posting_wage_positive",
+                violation_error_message="임금은 0원보다 커야 합니다.",
             ),
             models.CheckConstraint(
-                condition=Q(openings__isnull=True) | Q(openings__gte=1), name="posting_openings_positive"
+                condition=Q(openings__isnull=True) | Q(openings__gte=1),
+                name="posting_openings_positive",
+                violation_error_message="모집인원은 1명 이상이어야 합니다.",
             ),
             models.CheckConstraint(
                 condition=Q(days_per_week__isnull=True) | Q(days_per_week__gte=1, days_per_week__lte=7),
                 name="posting_days_per_week_range",
+                violation_error_message="주 근무일수는 1~7일이어야 합니다.",
             ),
             models.CheckConstraint(
                 condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__gte=1, hours_per_week__lte=168),
                 name="posting_hours_per_week_range",
+                violation_error_message="주 근로시간은 1~168시간이어야 합니다.",
             ),
-            models.CheckConstraint(condition=Q(status__in=PostingStatus.values), name="posting_status_valid"),
-            models.CheckConstraint(condition=~Q(title=""), name="posting_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=PostingStatus.values),
+                name="posting_status_valid",
+                violation_error_message="알 수 없는 상태입니다.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="posting_title_not_empty",
+                violation_error_message="제목을 입력해 주세요.",
+            ),
+            models.CheckConstraint(
+                condition=Q(work_days__contained_by=Weekday.values),
+                name="posting_work_days_known",
+                violation_error_message="근무 요일에 알 수 없는 값이 있습니다 (MON~SUN).",
+            ),
+            models.CheckConstraint(
+                condition=Q(shifts__contained_by=Shift.values),
+                name="posting_shifts_known",
+                violation_error_message="근무 형태에 알 수 없는 값이 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(priority_groups__contained_by=PriorityGroup.values),
+                name="posting_priority_known",
+                violation_error_message="우대 취약계층에 알 수 없는 값이 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(benefits__contained_by=Benefit.values),
+                name="posting_benefits_known",
+                violation_error_message="복리후생에 알 수 없는 값이 있습니다.",
+            ),
         ]
 
     def __str__(self):
@@ -270,18 +318,19 @@ class JobPosting(models.Model):
 
     @property
     def wage_display(self) -> str:
-        """Plain Korean wage, e.g. ``"연봉 3,000만원 ~ 3,500만원"``, ``"시급 10,320원 이상"``,
-        or the original text when nothing was parsed."""
+        """The wage in the active language, e.g. ``"연봉 3,000만원 ~ 3,500만원"``,
+        ``"시급 10,320원 이상"`` (English: ``"Hourly KRW 10,320 or more"``), or the original
+        text when nothing was parsed."""
         if not self.wage_type or self.wage_min is None and self.wage_max is None:
-            return self.wage_text or "임금 정보 없음"
-        label = WageType(self.wage_type).label
+            return self.wage_text or gettext("임금 정보 없음")
+        label = gettext(WageType(self.wage_type).label)
         lo, hi = self.wage_min, self.wage_max
         if lo is not None and hi is not None and lo != hi:
             return f"{label} {format_krw(lo)} ~ {format_krw(hi)}"
         if lo is not None and hi is None:
-            return f"{label} {format_krw(lo)} 이상"
+            return gettext("%(label)s %(amount)s 이상") % {"label": label, "amount": format_krw(lo)}
         if lo is None:
-            return f"{label} 최대 {format_krw(hi)}"
+            return gettext("%(label)s 최대 %(amount)s") % {"label": label, "amount": format_krw(hi)}
         return f"{label} {format_krw(lo)}"
 
     @property
@@ -293,40 +342,43 @@ class JobPosting(models.Model):
 
     @property
     def career_display(self) -> str:
+        """Career required in the active language, e.g. ``"경력 3년 이상"``."""
         if not self.career_type:
             return self.career_text or "-"
-        label = CareerType(self.career_type).label
+        label = gettext(CareerType(self.career_type).label)
         if self.career_min_years:
-            return (
-                f"{label} {self.career_min_years}년 이상"
-                if self.career_type == CareerType.EXPERIENCED
-                else f"{label} (경력 {self.career_min_years}년 이상)"
-            )
+            if self.career_type == CareerType.EXPERIENCED:
+                return gettext("%(label)s %(years)d년 이상") % {"label": label, "years": self.career_min_years}
+            return gettext("%(label)s (경력 %(years)d년 이상)") % {"label": label, "years": self.career_min_years}
         return label
 
     @property
     def education_display(self) -> str:
+        """Education required in the active language, e.g. ``"고졸 이상"``, ``"고졸 ~ 대졸(4년)"``."""
         if not self.education_min:
             return self.education_text or "-"
-        lo = Education(self.education_min).label
+        lo = gettext(Education(self.education_min).label)
         if self.education_max and self.education_max != self.education_min:
-            return f"{lo} ~ {Education(self.education_max).label}"
-        return lo if self.education_min == Education.ANY else f"{lo} 이상"
+            return f"{lo} ~ {gettext(Education(self.education_max).label)}"
+        return lo if self.education_min == Education.ANY else gettext("%(level)s 이상") % {"level": lo}
 
     @property
     def shifts_display(self) -> str:
-        """e.g. ``"주간, 교대"``."""
-        return ", ".join(Shift(s).label for s in self.shifts if s in Shift.values)
+        """e.g. ``"주간, 교대"``; unknown codes are ignored."""
+        return ", ".join(gettext(Shift(s).label) for s in self.shifts if s in Shift.values)
 
     @property
     def working_time_display(self) -> str:
+        """Working days and hours in the active language, e.g. ``"월·화·수·목·금 주 40시간
+        09:00 ~ 18:00"``; unknown day codes are ignored."""
         parts = []
         if self.work_days:
-            parts.append("·".join(Weekday(d).label for d in sorted(self.work_days, key=Weekday.values.index)))
+            days = [d for d in Weekday.values if d in self.work_days]
+            parts.append("·".join(gettext(Weekday(d).label) for d in days))
         elif self.days_per_week:
-            parts.append(f"주{self.days_per_week}일")
+            parts.append(gettext("주%(days)d일") % {"days": self.days_per_week})
         if self.hours_per_week:
-            parts.append(f"주 {self.hours_per_week}시간")
+            parts.append(gettext("주 %(hours)d시간") % {"hours": self.hours_per_week})
         if self.start_time and self.end_time:
             parts.append(f"{self.start_time:%H:%M} ~ {self.end_time:%H:%M}")
         return " ".join(parts) or self.working_condition_text or "-"

@@ -41,7 +41,31 @@ def bigrams(text: str) -> list[str]:
     return sorted(grams)
 
 
+#: Particles (조사) stripped from the end of a query word, longest first. A posting's text
+#: has its own particles ("경비원을", "요양보호사는"), so a query "경비를" must look for
+#: "경비". Only the query is stripped: the shorter word is a substring of the longer one, so
+#: stripping can only widen the result, never lose a posting that contains the typed form.
+PARTICLES = (
+    "에서는", "으로는", "에게서", "이라도",
+    "에서", "으로", "까지", "부터", "에게", "한테", "이나", "이랑", "처럼", "보다", "마다",
+    "을", "를", "이", "가", "은", "는", "의", "에", "로", "와", "과", "도", "만", "나", "랑",
+)  # fmt: skip
+
+
+def strip_particle(word: str) -> str:
+    """Remove one trailing particle from a Hangul query word, keeping at least two
+    characters: ``"경비를"`` → ``"경비"``, ``"요양보호사가"`` → ``"요양보호사"``; ``"경비"`` and
+    Latin words are returned unchanged."""
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2 and "\uac00" <= word[-1] <= "\ud7a3":
+            return word[: -len(particle)]
+    return word
+
+
 def query_terms(query: str) -> list[str]:
-    """The words a keyword query must all contain (AND), at most ``MAX_QUERY_LENGTH``
-    characters of input considered."""
-    return words((query or "")[:MAX_QUERY_LENGTH])
+    """The words a keyword query must all contain (AND), particles stripped
+    (:func:`strip_particle`), at most ``MAX_QUERY_LENGTH`` characters of input considered."""
+    terms: dict[str, None] = {}
+    for word in words((query or "")[:MAX_QUERY_LENGTH]):
+        terms.setdefault(strip_particle(word), None)
+    return list(terms)

@@ -8,6 +8,8 @@ Rules: 시급 as is; 일급 ÷ the stated daily hours (8 if none); 주급 × 4.3
 
 from decimal import ROUND_FLOOR, Decimal
 
+from django.utils.translation import get_language
+
 from .choices import WageType
 
 MONTHLY_HOURS = Decimal(209)
@@ -42,7 +44,10 @@ def hourly_krw(amount: int, wage_type: str, daily_hours: Decimal | float | None 
 
 
 def format_krw(amount: int) -> str:
-    """Korean display of a KRW amount: 30,000,000 → ``"3,000만원"``, 10,320 → ``"10,320원"``."""
+    """A KRW amount for display in the active language: in Korean 30,000,000 →
+    ``"3,000만원"`` and 10,320 → ``"10,320원"``; in English ``"KRW 30,000,000"``."""
+    if not (get_language() or "ko").startswith("ko"):
+        return f"KRW {amount:,}"
     if amount >= 10_000 and amount % 10_000 == 0:
         return f"{amount // 10_000:,}만원"
     return f"{amount:,}원"

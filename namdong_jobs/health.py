@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 WORKER_PING_TIMEOUT = 0.5  # seconds; the ping returns at the first reply
 
@@ -35,7 +35,7 @@ def _check_workers() -> dict:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when PostgreSQL and Redis answer, 503 when either does not. The Celery workers'
     state is reported in the body (``workers.status`` ``ok`` / ``unavailable``) but does not

@@ -3,11 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.forms import AdminLoginForm
 from jobs.views.public import HomeView
 
 from .health import healthz
 
 admin.site.site_header = "남동구 일자리인력은행 관리"
+admin.site.login_form = AdminLoginForm
 admin.site.site_title = "남동구 일자리인력은행"
 
 urlpatterns = [

@@ -52,10 +52,21 @@ def test_five_failures_lock_the_account_for_that_ip(account):
     assert response.status_code == 302
 
 
-def test_phone_spellings_count_as_one_account_for_rate_limiting():
-    assert axes_username(None, {"username": "010-7777-8888"}) == axes_username(None, {"username": "01077778888"})
-    assert axes_username(None, {"username": " A@Example.kr"}) == "a@example.kr"
+def test_every_identifier_of_an_account_counts_as_that_account(account):
+    key = f"account:{account.pk}"
+    for spelling in ("010-7777-8888", "01077778888", "SEEKER@example.kr"):
+        assert axes_username(None, {"username": spelling}) == key
+    assert axes_username(None, {"username": " New@Example.kr"}) == "new@example.kr"
     assert axes_username(None, {"username": "not valid"}) == "not valid"
+
+
+def test_failures_by_email_and_phone_lock_the_same_account(account):
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for username in ("seeker@example.kr", "010-7777-8888", "seeker@example.kr", "01077778888", "010 7777 8888"):
+        response = client.post("/accounts/login/", {"username": username, "password": "wrong"})
+    assert response.status_code == 429
+    response = client.post("/accounts/login/", {"username": "010-7777-8888", "password": PASSWORD})
+    assert response.status_code == 429
 
 
 def test_old_login_attempts_are_purged_after_90_days(account):
@@ -92,3 +103,10 @@ def test_too_many_query_fields_get_a_korean_400(client, settings):
     response = client.get("/jobs/?" + query)
     assert response.status_code == 400
     assert "잘못된 요청입니다" in response.content.decode()
+
+
+def test_admin_login_speaks_plain_korean(client, account):
+    response = client.post("/admin/login/", {"username": "seeker@example.kr", "password": PASSWORD})
+    html = response.content.decode()
+    assert "관리 권한이 있는 직원 계정만" in html
+    assert "이메일 와" not in html

@@ -151,3 +151,58 @@ def test_queries_and_documents_are_unicode_normalised():
     full_width = JobPostingFactory(title="ＣＮＣ 가공원")
     assert list(JobPosting.objects.keyword("cnc")) == [full_width]
     assert list(JobPosting.objects.keyword("ＣＮＣ")) == [full_width]
+
+
+def test_array_conditions_hold_only_known_codes():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JobPostingFactory(work_days=["MON", "월"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JobPostingFactory(shifts=["evening"])
+    posting = JobPostingFactory.build(work_days=["MON", "mon"], employer=EmployerFactory())
+    with pytest.raises(ValidationError) as exc:
+        posting.full_clean()
+    assert "work_days" in exc.value.message_dict
+
+
+def test_display_ignores_unknown_codes_instead_of_failing():
+    posting = JobPostingFactory.build(work_days=["TUE", "월", "MON"], shifts=["night", "evening"])
+    assert posting.working_time_display.startswith("월·화")
+    assert posting.shifts_display == "야간"
+
+
+def test_constraint_messages_are_korean():
+    from django.core.exceptions import ValidationError
+
+    posting = JobPostingFactory.build(employer=EmployerFactory(), wage_min=3_000_000, wage_max=2_000_000)
+    with pytest.raises(ValidationError) as exc:
+        posting.full_clean()
+    assert "최소 임금이 최대 임금보다 클 수 없습니다." in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_terms"),
+    [
+        ("경비를", ["경비"]),
+        ("요양보호사가", ["요양보호사"]),
+        ("지게차를 운전할", ["지게차", "운전할"]),
+        ("생산직을", ["생산직"]),
+        ("경비", ["경비"]),  # two syllables stay
+        ("통역가", ["통역"]),  # widening only: 통역가 still matches 통역
+        ("CNC를", ["cnc"]),
+        ("Excel", ["excel"]),  # Latin words are unchanged
+        ("차를", ["차를"]),  # never below two characters
+    ],
+)
+def test_particles_are_stripped_from_query_words(query, expected_terms):
+    from jobs.search import query_terms
+
+    assert query_terms(query) == expected_terms
+
+
+def test_search_with_particles_finds_the_posting():
+    hit = JobPostingFactory(title="아파트 경비원 모집", description="주간 근무")
+    care = JobPostingFactory(title="재가 요양보호사", description="방문 요양")
+    assert list(JobPosting.objects.keyword("경비를")) == [hit]
+    assert list(JobPosting.objects.keyword("요양보호사가")) == [care]
