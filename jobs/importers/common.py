@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
+from django.utils import timezone
 
 from employers.brn import normalize_company_name
 from jobs import search
@@ -166,9 +167,45 @@ def parse_date(text: Any) -> tuple[datetime.date | None, str]:
     return None, BAD_DATE
 
 
+#: Longest time a posting may stay open after its registration date.
+MAX_OPEN_YEARS = 2
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """``day`` moved ``years`` years on (29 February becomes 28 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def date_problem(
+    date_posted: datetime.date | None, deadline: datetime.date | None, *, posted_label: str, deadline_label: str
+) -> str:
+    """Why a record's dates are impossible, ``""`` when they are not: a registration date after
+    today (KST, ``timezone.localdate()``; it would put the posting at the top of every list), a
+    deadline before the registration date, or one more than ``MAX_OPEN_YEARS`` years after it
+    (after today when the registration date is unknown: the model default on create).
+    ``posted_label`` / ``deadline_label`` name the fields in the Korean reason, e.g.
+    ``"등록일(registration_date)"``."""
+    today = timezone.localdate()
+    if date_posted is not None and date_posted > today:
+        return f'{posted_label}이 오늘({today.isoformat()})보다 뒤입니다: "{date_posted.isoformat()}"'
+    if deadline is None:
+        return ""
+    if date_posted is not None and deadline < date_posted:
+        return f'{deadline_label}이 등록일보다 앞섭니다: "{deadline.isoformat()}" (등록일 {date_posted.isoformat()})'
+    start = date_posted or today
+    if deadline > add_years(start, MAX_OPEN_YEARS):
+        since = f"등록일 {start.isoformat()}" if date_posted else f"등록일을 몰라 오늘 {start.isoformat()} 기준"
+        return f'{deadline_label}이 등록일로부터 {MAX_OPEN_YEARS}년을 넘습니다: "{deadline.isoformat()}" ({since})'
+    return ""
+
+
 def fit(record: ParsedRecord, source_field: str, value: str, max_length: int) -> str:
     """``value`` cut to ``max_length`` characters, with a warning on ``record`` if it was cut
-    (the full text stays in ``raw``)."""
+    (the full text stays in ``raw``). For free text only (titles, names, original wording):
+    a cut URL or identifier would be broken, so those are dropped or replaced instead."""
     if len(value) <= max_length:
         return value
     record.warn(source_field, value, f"{max_length}자를 넘어 잘랐습니다")

@@ -1,23 +1,19 @@
 """schema.org ``JobPosting`` JSON-LD: a file holding one object, a list, or an object with
 ``"@graph"``. The reader that turns every JobPosting node into a ``ParsedRecord`` (nodes of
 other types are ignored; ``{"@id": …}`` references to nodes of the same file are followed);
-the parsers of single values live in ``jsonld_values``.
+the parsers of single values live in ``jsonld_values``, the readers of single properties
+into a record in ``jsonld_fields``, decoding the file in ``jsonld_decode``.
 
 Record numbers are 1-based positions in the list or ``@graph`` (1 for a single object).
 """
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-
-from employers.brn import brn_digits, brn_is_valid, normalize_company_name
+from employers.brn import brn_digits, brn_is_valid
 from employers.models import Employer
 from jobs.models import JobPosting
 
@@ -25,17 +21,27 @@ from .common import (
     BAD_DATE,
     ImportFileError,
     ParsedRecord,
-    bad_line,
     check_values,
-    decode_utf8,
+    date_problem,
     field_label,
     fit,
     parse_date,
     quote,
-    stable_external_id,
+)
+from .jsonld_decode import MAX_DEPTH, decode_jsonld, nesting_depth
+from .jsonld_fields import (
+    clean,
+    clean_node,
+    employment,
+    external_id,
+    locations,
+    resolve,
+    source_url,
+    text_of,
 )
 from .jsonld_values import (
     EMPLOYMENT_TYPES,
+    NOT_TEXT,
     WAGE_UNITS,
     iter_nodes,
     node_type,
@@ -44,50 +50,53 @@ from .jsonld_values import (
     postal_address,
     salary_text,
 )
-from .text import UNSTORABLE_REMOVED, find_dong, html_to_text, one_line, strip_controls, strip_controls_deep
+from .text import html_to_text, one_line, strip_controls
 
 _max = {f.name: f.max_length for f in JobPosting._meta.get_fields() if getattr(f, "max_length", None)}
 _EMPLOYER_NAME_MAX = Employer._meta.get_field("name").max_length
 
-#: Deepest nesting of lists and objects read from a file (JSON-LD needs a handful of levels;
-#: a limit keeps every later step, the database's JSON included, far from Python's recursion
-#: limit).
-MAX_DEPTH = 64
-
 NO_JOBPOSTING = "schema.org JobPosting 항목을 찾지 못했습니다"
 
 
-def _resolve(value: Any, index: dict[str, Any]) -> Any:
-    if isinstance(value, dict) and set(value) == {"@id"}:
-        return index.get(value["@id"], value)
-    if isinstance(value, list):
-        return [_resolve(v, index) for v in value]
-    return value
+def _name_or_reason(value: Any, label: str) -> tuple[str, str]:
+    """``(one-line text, "")`` for a string, ``("", reason)`` when missing or not a string."""
+    if value is not None and not isinstance(value, str):
+        return "", f'{label}이 문자열이 아닙니다: "{quote(value)}"'
+    text = one_line(html_to_text(value or ""))
+    return text, "" if text else f"{label}이 없습니다"
 
 
-_url = URLValidator(schemes=["http", "https"])
+def _organisation(record: ParsedRecord, node: dict[str, Any], index: dict[str, Any]) -> tuple[dict, str]:
+    """The hiringOrganization (an object; a plain string is its name) and its name, or
+    ``record.skip_reason`` set when the name is missing or not a string."""
+    org = clean(record, "hiringOrganization", resolve(node.get("hiringOrganization"), index))
+    org = (org[0] if org else None) if isinstance(org, list) else org
+    org = {"name": org} if not isinstance(org, dict) and org is not None else org or {}
+    name, record.skip_reason = _name_or_reason(org.get("name"), "채용 기업명(hiringOrganization.name)")
+    return org, name
 
 
-def _clean(record: ParsedRecord, prop: str, value: Any) -> Any:
-    """``value`` without unstorable characters (deep), with a warning on ``record`` under
-    ``prop`` when any were removed."""
-    value, removed = strip_controls_deep(value)
-    if removed:
-        record.warn(prop, value, UNSTORABLE_REMOVED.format(count=removed))
-    return value
-
-
-def _clean_node(record: ParsedRecord, node: dict[str, Any]) -> dict[str, Any]:
-    """``node`` with unstorable characters removed from every key and value, one warning per
-    property that had any."""
-    cleaned = {}
-    for key, value in node.items():
-        name, removed = strip_controls(str(key))
-        value = _clean(record, name, value)
-        if removed:
-            record.warn(name, name, UNSTORABLE_REMOVED.format(count=removed))
-        cleaned[name] = value
-    return cleaned
+def _dates(record: ParsedRecord, node: dict[str, Any], fields: dict[str, Any]) -> None:
+    """``date_posted`` and ``deadline`` into ``fields``, or ``record.skip_reason`` set for an
+    unreadable validThrough (left empty it would mean "open until filled") or impossible
+    dates (``date_problem``)."""
+    labels = {}
+    for prop, target in (("datePosted", "date_posted"), ("validThrough", "deadline")):
+        original = node.get(prop)
+        labels[target] = f"{field_label(target)}({prop})"
+        value, note = parse_date(original)
+        if note == BAD_DATE and target == "deadline":
+            record.skip_reason = f'{labels[target]}을 읽을 수 없습니다: "{quote(original)}"'
+            return
+        if note:
+            record.warn(prop, original, note)
+        fields[target] = value
+    record.skip_reason = date_problem(
+        fields["date_posted"],
+        fields["deadline"],
+        posted_label=labels["date_posted"],
+        deadline_label=labels["deadline"],
+    )
 
 
 def parse_jobposting(
@@ -97,61 +106,39 @@ def parse_jobposting(
 
     ``dong_names`` are the Namdong ``Dong.name`` values used to place the job location;
     ``index`` maps ``@id`` to nodes of the same file. Skipped (with a Korean reason) without
-    a title or a hiringOrganization name, or with a ``validThrough`` that is present but
-    unreadable (a missing one means "until filled"). NUL and other control characters are
-    removed from every string (with a warning per property). Every other unreadable value
-    (or one its column cannot hold) is warned about, left empty and kept in ``raw``.
+    a title or a hiringOrganization name or when either is not a string, with a
+    ``validThrough`` that is present but unreadable (a missing one means "until filled"),
+    or with impossible dates (``common.date_problem``). NUL and other control characters
+    are removed from every string (with a warning per property). Other text that is not a
+    string (``NOT_TEXT``: never stored as Python's repr), a URL longer than its column
+    (dropped, never cut) and every other unreadable value (or one its column cannot hold)
+    is warned about, left empty and kept in ``raw``.
     """
     index = index or {}
     record = ParsedRecord(row=row)
-    node = _clean_node(record, node)
-    title = one_line(html_to_text(str(node.get("title") or "")))
-    org = _clean(record, "hiringOrganization", _resolve(node.get("hiringOrganization"), index))
-    org = org[0] if isinstance(org, list) and org else org
-    org = {"name": org} if isinstance(org, str) else org if isinstance(org, dict) else {}
-    org_name = one_line(html_to_text(str(org.get("name") or "")))
-    if not title:
-        record.skip_reason = "제목(title)이 없습니다"
+    node = clean_node(record, node)
+    title, record.skip_reason = _name_or_reason(node.get("title"), "제목(title)")
+    if record.skip_reason:
         return record
-    if not org_name:
-        record.skip_reason = "채용 기업명(hiringOrganization.name)이 없습니다"
+    org, org_name = _organisation(record, node, index)
+    if record.skip_reason:
         return record
     fields: dict[str, Any] = {"raw": node}
-    for prop, target in (("datePosted", "date_posted"), ("validThrough", "deadline")):
-        original = node.get(prop)
-        value, note = parse_date(original)
-        if note == BAD_DATE and target == "deadline":
-            # left empty it would mean "open until filled": a broken row must not stay open.
-            record.skip_reason = f'{field_label(target)}({prop})을 읽을 수 없습니다: "{quote(original)}"'
-            return record
-        if note:
-            record.warn(prop, original, note)
-        fields[target] = value
+    _dates(record, node, fields)
+    if record.skip_reason:
+        return record
 
     fields["title"] = fit(record, "title", title, _max["title"])
-    fields["description"] = html_to_text(str(node.get("description") or ""))
+    fields["description"] = html_to_text(text_of(record, "description", node.get("description")))
     record.employer_name = fit(record, "hiringOrganization.name", org_name, _EMPLOYER_NAME_MAX)
     fields["source_provider"] = fit(record, "hiringOrganization.name", org_name, _max["source_provider"])
-    tax_id = org.get("taxID")
+    tax_id = text_of(record, "hiringOrganization.taxID", org.get("taxID"), numbers=True)
     if tax_id:
-        if brn_is_valid(str(tax_id)):
-            record.employer_brn = brn_digits(str(tax_id))
+        if brn_is_valid(tax_id):
+            record.employer_brn = brn_digits(tax_id)
         else:
             record.warn("hiringOrganization.taxID", tax_id, "사업자등록번호가 올바르지 않아 무시했습니다")
-
-    places = _resolve(node.get("jobLocation"), index)
-    places = places if isinstance(places, list) else [places] if places else []
-    addresses = []
-    for place in places:
-        place = _clean(record, "jobLocation", _resolve(place, index))
-        text = postal_address(place.get("address")) if isinstance(place, dict) else postal_address(place)
-        addresses.append(text)
-        if record.dong_name is None:
-            name = place.get("name", "") if isinstance(place, dict) else ""
-            record.dong_name = find_dong(f"{text} {one_line(str(name))}", dong_names)
-    addresses = [a for a in addresses if a]
-    fields["address"] = fit(record, "jobLocation", addresses[0] if addresses else "", _max["address"])
-    fields["location_text"] = fit(record, "jobLocation", " / ".join(addresses), _max["location_text"])
+    locations(record, node, index, fields, dong_names)
 
     salary = node.get("baseSalary")
     fields["wage_text"] = fit(record, "baseSalary", salary_text(salary), _max["wage_text"])
@@ -162,46 +149,12 @@ def parse_jobposting(
         wage = parse_salary(None)
         record.warn("baseSalary", salary_text(salary), str(exc))
     fields.update(wage)
-
-    employment = node.get("employmentType")
-    shown = ", ".join(map(str, employment)) if isinstance(employment, list) else str(employment or "")
-    fields["employment_type_text"] = fit(record, "employmentType", shown, _max["employment_type_text"])
-    try:
-        fields["employment_type"] = parse_employment_type(employment)
-    except ValueError as exc:
-        fields["employment_type"] = ""
-        record.warn("employmentType", shown, str(exc))
-
-    url = str(node.get("url") or "").strip()
-    fields["source_url"] = ""
-    if url:
-        try:
-            _url(url)
-            fields["source_url"] = fit(record, "url", url, _max["source_url"])
-        except ValidationError:
-            record.warn("url", url, "주소(URL)가 올바르지 않아 비워 두었습니다")
+    employment(record, node.get("employmentType"), fields)
+    fields["source_url"] = source_url(record, node.get("url"))
 
     record.fields = fields
-    record.external_id = _external_id(record, node.get("identifier"), title, org_name)
+    record.external_id = external_id(record, node.get("identifier"), title, org_name)
     return record
-
-
-def _external_id(record: ParsedRecord, identifier: Any, title: str, org_name: str) -> str:
-    identifier = identifier[0] if isinstance(identifier, list) and identifier else identifier
-    if isinstance(identifier, dict):
-        identifier = identifier.get("value")
-    value = "" if identifier is None or isinstance(identifier, (dict, list)) else str(identifier).strip()
-    if value:
-        # identifiers are only unique per publisher: namespace them by the organisation,
-        # so two sites that both number their postings "1" do not overwrite each other.
-        namespaced = f"{normalize_company_name(org_name)}:{value}"
-        if len(namespaced) <= _max["external_id"]:
-            return namespaced
-        record.warn("identifier", value, "식별자가 너무 길어 해시로 대신합니다")
-    posted = record.fields.get("date_posted")
-    return stable_external_id(
-        provider=org_name, title=title, employer_name=org_name, date_posted=posted.isoformat() if posted else ""
-    )
 
 
 def parse_jsonld(data: Any, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
@@ -215,54 +168,6 @@ def parse_jsonld(data: Any, *, dong_names: Collection[str] = ()) -> list[ParsedR
         for row, node in nodes
         if "JobPosting" in node_type(node)
     ]
-
-
-def nesting_depth(data: Any) -> int:
-    """How deeply lists and objects nest in decoded JSON (a scalar is 0, ``[]`` is 1);
-    iterative, so any depth is measured without recursion."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
-        if children is None:
-            continue
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def _number(text: str) -> float | str:
-    """A JSON number too large for a float (``1e400``) is kept as its text, which no field
-    reads as a number and the database can store."""
-    number = float(text)
-    return number if math.isfinite(number) else text
-
-
-def decode_jsonld(data: bytes) -> Any:
-    """Decode a JSON file's bytes (UTF-8, BOM allowed). ``NaN``/``Infinity`` and numbers too
-    large for a float are kept as text. Raises ``ImportFileError`` (Korean) for bytes that are
-    not UTF-8 (naming the line), an empty file, invalid JSON (line and column), a number too
-    long to read, or nesting deeper than ``MAX_DEPTH``."""
-    try:
-        text = decode_utf8(data)
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            f"UTF-8로 읽을 수 없는 글자가 있습니다 ({bad_line(data, exc)}행 근처). JSON 파일은 UTF-8이어야 합니다"
-        ) from None
-    if not text.strip():
-        raise ImportFileError("파일이 비어 있습니다")
-    too_deep = ImportFileError(f"JSON이 너무 깊게 중첩되어 읽지 않습니다 (최대 {MAX_DEPTH}단계)")
-    try:
-        decoded = json.loads(text, parse_float=_number, parse_constant=str)
-    except json.JSONDecodeError as exc:
-        raise ImportFileError(f"JSON 형식이 올바르지 않습니다 ({exc.lineno}행 {exc.colno}열)") from None
-    except RecursionError:
-        raise too_deep from None
-    except ValueError:  # e.g. an integer of more than 4,300 digits
-        raise ImportFileError("JSON 값을 읽을 수 없습니다 (너무 긴 숫자 등)") from None
-    if nesting_depth(decoded) > MAX_DEPTH:
-        raise too_deep
-    return decoded
 
 
 def read_jsonld_file(path: Path | str, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
@@ -279,6 +184,7 @@ def read_jsonld_file(path: Path | str, *, dong_names: Collection[str] = ()) -> l
 __all__ = [
     "EMPLOYMENT_TYPES",
     "MAX_DEPTH",
+    "NOT_TEXT",
     "NO_JOBPOSTING",
     "WAGE_UNITS",
     "decode_jsonld",

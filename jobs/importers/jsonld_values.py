@@ -30,6 +30,22 @@ WAGE_UNITS = {
 }
 
 
+#: Warning for a text property (description, url, employmentType, address parts, identifier …)
+#: whose value is an object, a list, a number or a boolean: never stored as Python's repr.
+NOT_TEXT = "문자열이 아니어서 무시했습니다"
+
+
+def as_text(value: Any, *, numbers: bool = False) -> str | None:
+    """``value`` when it is a string; with ``numbers`` an int or float as its text (for
+    identifiers: ``4004`` → ``"4004"``); ``None`` for anything else (``None`` included, so
+    callers tell a missing value from one of the wrong kind themselves)."""
+    if isinstance(value, str):
+        return value
+    if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def node_type(node: Any) -> set[str]:
     """The ``@type`` names of a node without prefixes (``"schema:JobPosting"``,
     ``"https://schema.org/JobPosting"`` → ``"JobPosting"``); empty for a non-object."""
@@ -130,30 +146,48 @@ def parse_salary(value: Any) -> dict[str, Any]:
     return {"wage_type": wage_type.value, "wage_min": low, "wage_max": high}
 
 
+def _shown(value: Any) -> str:
+    """A string or number as text; ``""`` for ``None``, objects, lists and booleans."""
+    return as_text(value, numbers=True) or ""
+
+
 def salary_text(value: Any) -> str:
     """A one-line rendering of the original ``baseSalary`` for ``wage_text``, e.g.
-    ``"KRW 2500000 ~ 3000000 MONTH"``."""
+    ``"KRW 2500000 ~ 3000000 MONTH"``; parts that are not strings or numbers are left out."""
     if not isinstance(value, dict):
-        return "" if value is None else one_line(str(value))
+        return one_line(_shown(value))
     quantity = value.get("value")
     if isinstance(quantity, dict):
-        lo, hi, single = (quantity.get(k) for k in ("minValue", "maxValue", "value"))
-        amount = f"{lo if lo is not None else ''} ~ {hi if hi is not None else ''}"
-        amount = str(single) if single is not None and lo is None and hi is None else amount
-        unit = quantity.get("unitText") or value.get("unitText") or ""
+        lo, hi, single = (_shown(quantity.get(k)) for k in ("minValue", "maxValue", "value"))
+        amount = single if single and not lo and not hi else f"{lo} ~ {hi}"
+        unit = _shown(quantity.get("unitText")) or _shown(value.get("unitText"))
     else:
-        amount, unit = ("" if quantity is None else str(quantity)), value.get("unitText") or ""
-    return one_line(f"{value.get('currency') or ''} {amount} {unit}")
+        amount, unit = _shown(quantity), _shown(value.get("unitText"))
+    return one_line(f"{_shown(value.get('currency'))} {amount} {unit}")
 
 
-def postal_address(value: Any) -> str:
+_ADDRESS_PARTS = ("addressRegion", "addressLocality", "streetAddress")
+
+
+def postal_address(value: Any, dropped: list[tuple[str, Any]] | None = None) -> str:
     """A ``PostalAddress`` (or a string) as one line, Korean order: region, locality, street
-    (a part already inside the street address is not repeated)."""
+    (a part already inside the street address is not repeated). A part that is not a string
+    is left out and appended to ``dropped`` as ``(part name, value)``; so is the whole value
+    (part name ``""``) when it is neither a string nor an object."""
+    dropped = [] if dropped is None else dropped
     if isinstance(value, str):
         return one_line(html_to_text(value))
     if not isinstance(value, dict):
+        if value is not None:
+            dropped.append(("", value))
         return ""
-    street = one_line(str(value.get("streetAddress") or ""))
-    parts = [one_line(str(value.get(k) or "")) for k in ("addressRegion", "addressLocality")]
+    texts = {}
+    for part in _ADDRESS_PARTS:
+        text = as_text(value.get(part))
+        if text is None and value.get(part) is not None:
+            dropped.append((part, value.get(part)))
+        texts[part] = one_line(text or "")
+    street = texts["streetAddress"]
+    parts = [texts[k] for k in _ADDRESS_PARTS[:2]]
     parts = [p for p in parts if p and p not in street]
     return one_line(" ".join([*parts, street]))

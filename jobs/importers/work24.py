@@ -1,5 +1,6 @@
 """고용24 listing CSV (e.g. ``work24_listings_gangnam_2026-08.csv``): the reader that turns
-each row into a ``ParsedRecord``. The free-text parsers live in ``work24_values``.
+each row into a ``ParsedRecord``. The free-text parsers live in ``work24_values``; decoding
+the file and reading it line by line in ``work24_lines``.
 
 Columns: position_title, company_name, company_category, recruit_provider, annual_salary,
 career, education, working_condition, location, deadline_date, registration_date. The file
@@ -9,9 +10,6 @@ and registration date.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,11 +19,9 @@ from jobs.choices import PostingSource
 from jobs.models import JobPosting
 
 from .common import (
-    ImportFileError,
     ParsedRecord,
-    bad_line,
     check_values,
-    decode_utf8,
+    date_problem,
     field_label,
     fit,
     parse_date,
@@ -33,6 +29,14 @@ from .common import (
     stable_external_id,
 )
 from .text import UNSTORABLE_REMOVED, strip_controls
+from .work24_lines import (
+    REQUIRED_COLUMNS,
+    UNCLOSED_QUOTE,
+    UNDECODABLE_ROW,
+    UNREADABLE_ROW,
+    csv_rows,
+    decode_work24_bytes,
+)
 from .work24_values import (
     NO_CONDITION_PHRASES,
     NO_WAGE_PHRASES,
@@ -42,11 +46,6 @@ from .work24_values import (
     parse_wage,
     parse_working_condition,
 )
-
-#: Columns a file must have: the title and employer, and the two dates every 고용24 row
-#: carries (the deadline decides whether a posting is open; the registration date is part
-#: of the external id).
-REQUIRED_COLUMNS = ("position_title", "company_name", "deadline_date", "registration_date")
 
 #: Column name used in warnings about cells beyond the header.
 EXTRA_CELLS = "(머리글 밖 칸)"
@@ -94,7 +93,9 @@ def parse_work24_row(row: Mapping[str | None, str | None], *, row_number: int) -
 
     Skipped with a Korean reason: a row with missing cells (``None`` values: "열이 부족합니다:
     11개 중 2개"), without ``position_title`` or ``company_name``, or whose
-    ``deadline_date`` or ``registration_date`` is missing or unreadable. Cells beyond the
+    ``deadline_date`` or ``registration_date`` is missing or unreadable, or whose dates are
+    impossible (``common.date_problem``: registered after today, a deadline before the
+    registration date or more than two years after it). Cells beyond the
     header (DictReader's ``None`` key) are warned about and ignored. Any other value that
     does not parse (or does not fit its column, like a wage above 2,147,483,647 won) is kept
     as original text, its field left empty and a warning added. NUL and other control
@@ -126,6 +127,15 @@ def parse_work24_row(row: Mapping[str | None, str | None], *, row_number: int) -
         if note:
             record.warn(column, original, note)
         fields[target] = value
+    labels = {target: f"{field_label(target)}({column})" for column, target in _DATES}
+    record.skip_reason = date_problem(
+        fields["date_posted"],
+        fields["deadline"],
+        posted_label=labels["date_posted"],
+        deadline_label=labels["deadline"],
+    )
+    if record.skip_reason:
+        return record
 
     fields["title"] = fit(record, "position_title", title, _max["title"])
     record.employer_name = fit(record, "company_name", company, _EMPLOYER_NAME_MAX)
@@ -154,74 +164,30 @@ def parse_work24_row(row: Mapping[str | None, str | None], *, row_number: int) -
     return record
 
 
-def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str | None, str | None]]]]:
-    """The header and ``(row number, cells)`` of each non-blank row, cells shaped as
-    ``csv.DictReader`` shapes them (missing → ``None``, extras in a list under ``None``)."""
-    reader = csv.reader(io.StringIO(text))
-    try:
-        lines = list(reader)
-    except csv.Error:  # e.g. a cell longer than the csv module's field limit
-        raise ImportFileError(f"CSV 형식이 올바르지 않습니다 ({reader.line_num}행 근처)") from None
-    if not any(any(cell.strip() for cell in line) for line in lines):
-        raise ImportFileError("파일이 비어 있습니다")
-    columns = [strip_controls(c)[0].strip() for c in lines[0]]
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise ImportFileError(f"고용24 CSV에 필요한 열이 없습니다: {', '.join(missing)}")
-    repeated = sorted({c or "(이름 없는 열)" for c in columns if columns.count(c) > 1})
-    if repeated:
-        raise ImportFileError(f"머리글에 같은 열이 두 번 이상 있습니다: {', '.join(repeated)}")
-    rows = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue  # blank: no record, but it still counts as a spreadsheet row
-        row: dict[str | None, str | None] = dict(zip(columns, cells, strict=False))
-        row.update(dict.fromkeys(columns[len(cells) :]))
-        if len(cells) > len(columns):
-            row[None] = cells[len(columns) :]
-        rows.append((number, row))
-    if not rows:
-        raise ImportFileError("공고 행이 없습니다 (머리글만 있습니다)")
-    return columns, rows
-
-
 def parse_work24_csv(text: str) -> list[ParsedRecord]:
-    """Parse the CSV ``text`` (BOM already removed) into records, numbered as spreadsheet
-    rows (the header is row 1; a blank line, or one of empty cells only, is a row without a
-    record).
+    """Parse the CSV ``text`` (BOM already removed) into records numbered by the file's
+    physical lines (the header is line 1; a blank line, or one of empty cells only, is a line
+    without a record).
 
-    Returns one ``ParsedRecord`` per non-blank row (see ``parse_work24_row``). Raises
-    ``ImportFileError`` (Korean) for an empty file ("파일이 비어 있습니다"), a header without a
-    ``REQUIRED_COLUMNS`` column or with a repeated column, no rows after the header
-    ("공고 행이 없습니다") or malformed CSV.
+    Returns one ``ParsedRecord`` per non-blank line (see ``parse_work24_row``); a line that
+    cannot be read as a row of its own (a quote left open, bytes UTF-8 cannot read: see
+    ``work24_lines.csv_rows``) is a skipped record and the lines after it are read as usual.
+    Raises ``ImportFileError`` (Korean) for an empty file ("파일이 비어 있습니다"), a header
+    that cannot be read, lacks a ``REQUIRED_COLUMNS`` column or repeats a column, or no rows
+    after the header ("공고 행이 없습니다").
     """
-    _columns, rows = _rows(text)
-    return [parse_work24_row(row, row_number=number) for number, row in rows]
-
-
-def decode_work24_bytes(data: bytes) -> str:
-    """The file's text: UTF-8 (with or without BOM), else CP949 as exported by some tools when
-    the whole file decodes as CP949 (never with a UTF-8 BOM). Raises ``ImportFileError`` naming
-    the line of the first byte UTF-8 cannot read ("UTF-8로 읽을 수 없는 글자가 있습니다 (3행
-    근처) …")."""
-    try:
-        return decode_utf8(data)
-    except UnicodeDecodeError as exc:
-        error = exc
-    if not data.startswith(codecs.BOM_UTF8):
-        try:
-            return data.decode("cp949")
-        except UnicodeDecodeError:
-            pass
-    raise ImportFileError(
-        f"UTF-8로 읽을 수 없는 글자가 있습니다 ({bad_line(data, error)}행 근처). UTF-8 또는 CP949 파일만 읽습니다"
-    )
+    return [
+        ParsedRecord(row=number, skip_reason=row) if isinstance(row, str) else parse_work24_row(row, row_number=number)
+        for number, row in csv_rows(text)
+    ]
 
 
 def read_work24_csv(path: Path | str) -> list[ParsedRecord]:
-    """Read a 고용24 CSV file (encoding as ``decode_work24_bytes``) into records (see
-    ``parse_work24_csv``). Raises ``ImportFileError`` for an undecodable, empty or malformed
-    file or missing columns, and ``OSError`` when the file cannot be opened."""
+    """Read a 고용24 CSV file (encoding as ``decode_work24_bytes``: UTF-8, else CP949, else
+    UTF-8 with the rows holding undecodable bytes skipped) into records (see
+    ``parse_work24_csv``). Raises ``ImportFileError`` for an empty or malformed file, a header
+    that cannot be decoded or missing columns, and ``OSError`` when the file cannot be
+    opened."""
     return parse_work24_csv(decode_work24_bytes(Path(path).read_bytes()))
 
 
@@ -230,6 +196,9 @@ __all__ = [
     "NO_CONDITION_PHRASES",
     "NO_WAGE_PHRASES",
     "REQUIRED_COLUMNS",
+    "UNCLOSED_QUOTE",
+    "UNDECODABLE_ROW",
+    "UNREADABLE_ROW",
     "decode_work24_bytes",
     "parse_career",
     "parse_education",

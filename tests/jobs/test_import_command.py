@@ -27,7 +27,7 @@ def test_summary_lists_counts_skips_and_warnings():
     assert "새로 등록 5건, 변경 0건, 변경 없음 0건, 건너뜀 3건" in output
     assert "  - 6항목: 제목(title)이 없습니다" in output
     assert '  - 8항목: 마감일(validThrough)을 읽을 수 없습니다: "2026-02-30"' in output
-    assert '  - 1항목 datePosted "2021-2-8": 표준 형식(YYYY-MM-DD)이 아닌 날짜를 읽었습니다' in output
+    assert '  - 1항목 datePosted "2026-8-3": 표준 형식(YYYY-MM-DD)이 아닌 날짜를 읽었습니다' in output
     assert '  - 3항목 baseSalary "USD 3000 MONTH": 통화가 KRW가 아닙니다' in output
     assert "합계: 새로 등록 6건, 변경 0건, 변경 없음 0건, 건너뜀 3건" in output
     output = run(FIXTURES / "single.jsonld")

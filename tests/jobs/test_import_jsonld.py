@@ -175,7 +175,7 @@ def test_list_with_flaws_reports_each_and_keeps_the_rest():
     ]
     assert {(w.row, w.field, w.value) for w in report.warnings} == {
         (1, "hiringOrganization.taxID", "123-45-00004"),
-        (1, "datePosted", "2021-2-8"),
+        (1, "datePosted", "2026-8-3"),
         (2, "baseSalary", "KRW 0 ~ 0 MONTH"),
         (3, "baseSalary", "USD 3000 MONTH"),
         (3, "employmentType", "VOLUNTEER"),
@@ -184,7 +184,7 @@ def test_list_with_flaws_reports_each_and_keeps_the_rest():
         (5, "url", "javascript:alert(1)"),
     }
     lenient = JobPosting.objects.get(external_id__endswith=":LIST-1")
-    assert lenient.date_posted == D(2021, 2, 8)
+    assert lenient.date_posted == D(2026, 8, 3)
     assert lenient.deadline == D(2026, 9, 1)  # 2026-08-31T15:00Z is 09-01 00:00 KST
     assert lenient.description == "입출고 검수 & 지게차 보조"
     assert lenient.employer.brn is None  # invalid taxID ignored

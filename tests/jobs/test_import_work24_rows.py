@@ -1,5 +1,6 @@
 """고용24 CSV rows of our own files: bad rows and cells, dates, value limits, control
-characters, encodings, the provider credit, updates and dry runs."""
+characters, the provider credit, updates and dry runs (reading lines and encodings:
+test_import_work24_lines.py)."""
 
 import csv
 import datetime
@@ -251,7 +252,7 @@ def test_validation_reasons_name_fields_in_korean(tmp_path):
 @pytest.mark.django_db
 def test_control_characters_are_removed_from_every_cell(tmp_path):
     cells = row("경비\x00원 모집", "(주)널\x01기업", salary="연봉 3,000 만원\x00")
-    cells[8] = "서울\t강남구\r\n역삼동"  # TAB kept, CRLF read as a line break
+    cells[8] = "서울\t강남구 역삼동"  # TAB kept (a line break ends the row: test_import_work24_lines.py)
     report = import_records(read_work24_csv(write_csv(tmp_path / "nul.csv", [cells])), source=PostingSource.WORK24)
     assert (report.created, report.skipped) == (1, [])
     assert {(w.field, w.value, w.message) for w in report.warnings} == {
@@ -261,25 +262,7 @@ def test_control_characters_are_removed_from_every_cell(tmp_path):
     }
     posting = JobPosting.objects.get()
     assert (posting.title, posting.employer.name, posting.wage_min) == ("경비원 모집", "(주)널기업", 30_000_000)
-    assert posting.raw["position_title"] == "경비원 모집" and posting.raw["location"] == "서울\t강남구\n역삼동"
-
-
-def test_invalid_utf8_names_the_line(tmp_path):
-    good = line(row("정상 공고", "가나다")).encode()
-    path = tmp_path / "bad.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + ",".join(HEADER).encode() + b"\n" + good + b"\n" + good[:5] + b"\xff\n")
-    with pytest.raises(ImportFileError, match=r"^UTF-8로 읽을 수 없는 글자가 있습니다 \(3행 근처\)"):
-        read_work24_csv(path)
-    path.write_bytes(",".join(HEADER).encode() + b"\n" + good + b"\n" + good + b"\n\xff" + good + b"\n")
-    with pytest.raises(ImportFileError, match=r"\(4행 근처\)"):
-        read_work24_csv(path)
-
-
-def test_cp949_file_is_still_read(tmp_path):
-    path = tmp_path / "cp949.csv"
-    path.write_bytes((",".join(HEADER) + "\n" + line(row("한글 공고", "(주)가나다")) + "\n").encode("cp949"))
-    (record,) = read_work24_csv(path)
-    assert (record.fields["title"], record.employer_name) == ("한글 공고", "(주)가나다")
+    assert posting.raw["position_title"] == "경비원 모집" and posting.raw["location"] == "서울\t강남구 역삼동"
 
 
 def test_provider_that_is_the_source_itself_is_not_repeated():
