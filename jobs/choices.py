@@ -111,6 +111,6 @@ class PostingStatus(models.TextChoices):
 
 
 class PostingSource(models.TextChoices):
-    DIRECT = "direct", "남동구 일자리인력은행"
-    WORK24 = "work24", "고용24"
-    JSONLD = "jsonld", "외부 공고 (schema.org)"
+    DIRECT = "direct", gettext_noop("남동구 일자리인력은행")
+    WORK24 = "work24", gettext_noop("고용24")
+    JSONLD = "jsonld", gettext_noop("외부 사이트 (schema.org)")

@@ -129,7 +129,11 @@ class JobPosting(models.Model):
     wage_text = models.CharField("임금 (원문)", max_length=200, blank=True)
 
     work_days = ArrayField(
-        models.CharField(max_length=3, choices=Weekday.choices), default=list, blank=True, verbose_name="근무 요일"
+        models.CharField(max_length=3, choices=Weekday.choices),
+        default=list,
+        blank=True,
+        verbose_name="근무 요일",
+        help_text="쉼표로 구분: MON, TUE, WED, THU, FRI, SAT, SUN",
     )
     days_per_week = models.PositiveSmallIntegerField("주 근무일수", null=True, blank=True)
     hours_per_week = models.PositiveSmallIntegerField("주 근로시간", null=True, blank=True)
@@ -137,7 +141,11 @@ class JobPosting(models.Model):
     start_time = models.TimeField("시업 시각", null=True, blank=True)
     end_time = models.TimeField("종업 시각", null=True, blank=True)
     shifts = ArrayField(
-        models.CharField(max_length=8, choices=Shift.choices), default=list, blank=True, verbose_name="근무 형태"
+        models.CharField(max_length=8, choices=Shift.choices),
+        default=list,
+        blank=True,
+        verbose_name="근무 형태",
+        help_text="쉼표로 구분: day(주간), night(야간), rotating(교대)",
     )
     working_condition_text = models.CharField("근무 조건 (원문)", max_length=200, blank=True)
 
@@ -155,9 +163,14 @@ class JobPosting(models.Model):
         default=list,
         blank=True,
         verbose_name="우대 취약계층",
+        help_text="쉼표로 구분: older, disabled, career_break, multicultural, defector, youth",
     )
     benefits = ArrayField(
-        models.CharField(max_length=12, choices=Benefit.choices), default=list, blank=True, verbose_name="복리후생"
+        models.CharField(max_length=12, choices=Benefit.choices),
+        default=list,
+        blank=True,
+        verbose_name="복리후생",
+        help_text="쉼표로 구분: insurance, severance, meals, shuttle, dormitory",
     )
 
     date_posted = models.DateField("등록일", default=today_kst)
@@ -166,7 +179,12 @@ class JobPosting(models.Model):
     published_at = models.DateTimeField("게시 시각", null=True, blank=True)
     closed_at = models.DateTimeField("마감 시각", null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="등록한 사람",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -239,6 +257,16 @@ class JobPosting(models.Model):
                 violation_error_message="제목을 입력해 주세요.",
             ),
             models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gte=models.F("date_posted")),
+                name="posting_deadline_after_posted",
+                violation_error_message="마감일은 등록일보다 빠를 수 없습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(daily_hours__isnull=True) | Q(daily_hours__gt=0, daily_hours__lte=24),
+                name="posting_daily_hours_range",
+                violation_error_message="1일 근로시간은 0시간보다 많고 24시간 이하여야 합니다.",
+            ),
+            models.CheckConstraint(
                 condition=Q(work_days__contained_by=Weekday.values),
                 name="posting_work_days_known",
                 violation_error_message="근무 요일에 알 수 없는 값이 있습니다 (MON~SUN).",
@@ -309,10 +337,10 @@ class JobPosting(models.Model):
         """e.g. ``"고용24 · 정보제공처 사람인"``."""
         if not self.is_external:
             return ""
-        label = PostingSource(self.source).label
-        if not self.source_provider or self.source_provider == label:
+        label = gettext(PostingSource(self.source).label)
+        if not self.source_provider or self.source_provider == PostingSource(self.source).label:
             return label
-        return f"{label} · 정보제공처 {self.source_provider}"
+        return gettext("%(source)s · 정보제공처 %(provider)s") % {"source": label, "provider": self.source_provider}
 
     # ---- wages -----------------------------------------------------------------------
 

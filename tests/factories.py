@@ -98,3 +98,9 @@ class JobPostingFactory(factory.django.DjangoModelFactory):
     status = PostingStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
     deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    # posted today, or 30 days before a deadline that has already passed
+    date_posted = factory.LazyAttribute(
+        lambda o: (
+            min(timezone.localdate(), o.deadline - datetime.timedelta(days=30)) if o.deadline else timezone.localdate()
+        )
+    )

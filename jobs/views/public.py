@@ -45,7 +45,8 @@ class JobPostingListView(TemplateView):
         filterset = JobPostingFilter(self.request.GET, queryset=JobPosting.objects.for_list())
         paginator = Paginator(filterset.qs, settings.NJ_PAGE_SIZE)
         raw_page = self.request.GET.get("page", "1")
-        page = paginator.get_page(raw_page)
+        # get_page shows the last page for 0 or a negative number; the first is nearer
+        page = paginator.get_page(1 if raw_page.lstrip("-").isdigit() and int(raw_page) < 1 else raw_page)
         notices = list(filterset.notices)
         if raw_page and str(page.number) != raw_page:
             notices.append(_("요청한 쪽 번호가 올바르지 않아 가까운 쪽을 보여 드립니다."))

@@ -206,3 +206,11 @@ def test_search_with_particles_finds_the_posting():
     care = JobPostingFactory(title="재가 요양보호사", description="방문 요양")
     assert list(JobPosting.objects.keyword("경비를")) == [hit]
     assert list(JobPosting.objects.keyword("요양보호사가")) == [care]
+
+
+def test_deadline_cannot_precede_the_posting_date_and_days_have_24_hours():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JobPostingFactory(date_posted=datetime.date(2026, 11, 20), deadline=datetime.date(2026, 11, 19))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JobPostingFactory(daily_hours=25)
+    JobPostingFactory(date_posted=datetime.date(2026, 11, 20), deadline=datetime.date(2026, 11, 20))

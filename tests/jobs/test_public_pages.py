@@ -235,3 +235,22 @@ def test_query_without_searchable_characters_says_so(client, q):
     response = client.get(reverse("jobs:list"), {"q": q})
     assert "검색어 없이 보여 드립니다" in response.content.decode()
     assert len(response.context["postings"]) == 1
+
+
+@pytest.mark.parametrize("page", ["0", "-1"])
+def test_page_zero_or_negative_shows_the_first_page(client, page):
+    JobPostingFactory.create_batch(25)
+    response = client.get(reverse("jobs:list"), {"page": page})
+    assert response.context["page_obj"].number == 1
+    assert "가까운 쪽을 보여 드립니다" in response.content.decode()
+
+
+def test_imported_posting_shows_the_source_text_as_written(client):
+    posting = JobPostingFactory(
+        source=PostingSource.WORK24,
+        external_id="w1",
+        wage_text="연봉 4,400 만원 ~ 4,400 만원 상여별도 200%",
+        working_condition_text="기타",
+    )
+    html = client.get(posting.get_absolute_url()).content.decode()
+    assert "출처에 적힌 그대로 보기" in html and "상여별도 200%" in html
