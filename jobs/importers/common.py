@@ -115,6 +115,24 @@ class ImportReport:
         return lines
 
 
+def skip_repeats(records: list[ParsedRecord], *, unit: str) -> list[ParsedRecord]:
+    """``records`` (of one file) with every record whose ``external_id`` an earlier imported
+    record already has skipped: "같은 공고가 3행에 이미 있습니다" (``unit`` names a record:
+    "행", "항목"). The first occurrence is kept, so a re-run of the file changes nothing
+    (the later one would overwrite it, and the next run undo that). The skipped record's
+    warnings are dropped: none of its values is imported."""
+    first: dict[str, int] = {}
+    for record in records:
+        if record.skip_reason or not record.external_id:
+            continue
+        if record.external_id in first:
+            record.skip_reason = f"같은 공고가 {first[record.external_id]}{unit}에 이미 있습니다"
+            record.warnings = []
+        else:
+            first[record.external_id] = record.row
+    return records
+
+
 def quote(value: Any) -> str:
     """``value`` as a one-line string of at most ``MAX_QUOTED`` characters."""
     text = " ".join(str("" if value is None else value).split())
@@ -142,10 +160,16 @@ def parse_date(text: Any) -> tuple[datetime.date | None, str]:
     one as KST) gives its date; loose forms ``"2021-2-8"``, ``"2021.02.08"``, ``"20210208"``,
     ``"2021년 2월 8일"`` are read too.
 
-    Returns ``(date, note)``: note ``""`` for a standard value or empty input (date
-    ``None``), ``LENIENT_DATE`` for a loose form, ``BAD_DATE`` (date ``None``) otherwise.
+    Returns ``(date, note)``: note ``""`` for a standard value or empty input (``None`` or
+    a blank string: date ``None``), ``LENIENT_DATE`` for a loose form, ``BAD_DATE`` (date
+    ``None``) otherwise, also for any value that is not a string (``0``, ``False``, ``[]``,
+    ``{}`` from JSON are present but not dates: never read as "no date").
     """
-    value = str(text or "").strip()
+    if text is None:
+        return None, ""
+    if not isinstance(text, str):
+        return None, BAD_DATE
+    value = text.strip()
     if not value:
         return None, ""
     try:

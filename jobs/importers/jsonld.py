@@ -9,6 +9,7 @@ Record numbers are 1-based positions in the list or ``@graph`` (1 for a single o
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from employers.brn import brn_digits, brn_is_valid
 from employers.models import Employer
 from jobs.models import JobPosting
 
+from .checks import check_wage_size
 from .common import (
     BAD_DATE,
     ImportFileError,
@@ -27,6 +29,7 @@ from .common import (
     fit,
     parse_date,
     quote,
+    skip_repeats,
 )
 from .jsonld_decode import MAX_DEPTH, decode_jsonld, nesting_depth
 from .jsonld_fields import (
@@ -49,6 +52,7 @@ from .jsonld_values import (
     parse_salary,
     postal_address,
     salary_text,
+    wage_text,
 )
 from .text import html_to_text, one_line, strip_controls
 
@@ -76,20 +80,28 @@ def _organisation(record: ParsedRecord, node: dict[str, Any], index: dict[str, A
     return org, name
 
 
+def _shown_date(value: Any) -> str:
+    """A date property's value for a report: a string as it is, anything else as JSON
+    (``false``, ``[]``, ``{}``), never as Python's repr."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+
+
 def _dates(record: ParsedRecord, node: dict[str, Any], fields: dict[str, Any]) -> None:
     """``date_posted`` and ``deadline`` into ``fields``, or ``record.skip_reason`` set for an
-    unreadable validThrough (left empty it would mean "open until filled") or impossible
-    dates (``date_problem``)."""
+    unreadable validThrough (left empty it would mean "open until filled"; any present value
+    that is not a date string counts, ``0``, ``false``, ``[]`` and ``{}`` included) or
+    impossible dates (``date_problem``). An unreadable datePosted (of any kind) is warned
+    about and left to the model default."""
     labels = {}
     for prop, target in (("datePosted", "date_posted"), ("validThrough", "deadline")):
         original = node.get(prop)
         labels[target] = f"{field_label(target)}({prop})"
         value, note = parse_date(original)
         if note == BAD_DATE and target == "deadline":
-            record.skip_reason = f'{labels[target]}을 읽을 수 없습니다: "{quote(original)}"'
+            record.skip_reason = f'{labels[target]}을 읽을 수 없습니다: "{quote(_shown_date(original))}"'
             return
         if note:
-            record.warn(prop, original, note)
+            record.warn(prop, _shown_date(original), note)
         fields[target] = value
     record.skip_reason = date_problem(
         fields["date_posted"],
@@ -107,12 +119,15 @@ def parse_jobposting(
     ``dong_names`` are the Namdong ``Dong.name`` values used to place the job location;
     ``index`` maps ``@id`` to nodes of the same file. Skipped (with a Korean reason) without
     a title or a hiringOrganization name or when either is not a string, with a
-    ``validThrough`` that is present but unreadable (a missing one means "until filled"),
-    or with impossible dates (``common.date_problem``). NUL and other control characters
+    ``validThrough`` that is present but not a readable date string (``0``, ``false``,
+    ``[]``, ``{}`` included; a missing or blank one means "until filled"), or with
+    impossible dates (``common.date_problem``). NUL and other control characters
     are removed from every string (with a warning per property). Other text that is not a
     string (``NOT_TEXT``: never stored as Python's repr), a URL longer than its column
     (dropped, never cut) and every other unreadable value (or one its column cannot hold)
-    is warned about, left empty and kept in ``raw``.
+    is warned about, left empty and kept in ``raw``. ``wage_text`` is built from the wage
+    kept (``jsonld_values.wage_text``), never from the original; ``source_provider`` is
+    empty (the hiring organisation is the employer, not the source).
     """
     index = index or {}
     record = ParsedRecord(row=row)
@@ -131,7 +146,9 @@ def parse_jobposting(
     fields["title"] = fit(record, "title", title, _max["title"])
     fields["description"] = html_to_text(text_of(record, "description", node.get("description")))
     record.employer_name = fit(record, "hiringOrganization.name", org_name, _EMPLOYER_NAME_MAX)
-    fields["source_provider"] = fit(record, "hiringOrganization.name", org_name, _max["source_provider"])
+    # The source is credited as "JSON-LD" itself and ``url`` links the original: the hiring
+    # organisation is the employer, not an "정보제공처".
+    fields["source_provider"] = ""
     tax_id = text_of(record, "hiringOrganization.taxID", org.get("taxID"), numbers=True)
     if tax_id:
         if brn_is_valid(tax_id):
@@ -141,14 +158,15 @@ def parse_jobposting(
     locations(record, node, index, fields, dong_names)
 
     salary = node.get("baseSalary")
-    fields["wage_text"] = fit(record, "baseSalary", salary_text(salary), _max["wage_text"])
     try:
         wage = parse_salary(salary)
         check_values(wage)
+        check_wage_size(wage)
     except ValueError as exc:
         wage = parse_salary(None)
         record.warn("baseSalary", salary_text(salary), str(exc))
     fields.update(wage)
+    fields["wage_text"] = wage_text(wage)  # readable text from the numbers kept, "" without
     employment(record, node.get("employmentType"), fields)
     fields["source_url"] = source_url(record, node.get("url"))
 
@@ -159,15 +177,17 @@ def parse_jobposting(
 
 def parse_jsonld(data: Any, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
     """Parse decoded JSON-LD (``json.loads`` output) into one record per JobPosting node;
-    other node types are ignored, so data without any JobPosting gives ``[]``. ``dong_names``
-    as for ``parse_jobposting``."""
+    other node types are ignored, so data without any JobPosting gives ``[]``. A node whose
+    external id an earlier node already has (the same identifier) is skipped
+    (``common.skip_repeats``). ``dong_names`` as for ``parse_jobposting``."""
     nodes = list(iter_nodes(data))
     index = {strip_controls(n["@id"])[0]: n for _, n in nodes if isinstance(n, dict) and isinstance(n.get("@id"), str)}
-    return [
+    records = [
         parse_jobposting(node, row=row, dong_names=dong_names, index=index)
         for row, node in nodes
         if "JobPosting" in node_type(node)
     ]
+    return skip_repeats(records, unit="항목")
 
 
 def read_jsonld_file(path: Path | str, *, dong_names: Collection[str] = ()) -> list[ParsedRecord]:
@@ -198,4 +218,5 @@ __all__ = [
     "postal_address",
     "read_jsonld_file",
     "salary_text",
+    "wage_text",
 ]

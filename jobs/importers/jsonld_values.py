@@ -92,20 +92,32 @@ def parse_employment_type(value: Any) -> str:
     raise ValueError("알 수 없는 고용형태입니다")
 
 
+#: An amount written as text: digits with optional thousands commas and fraction, e.g.
+#: "550,000" or "10320.5"; no exponent ("1e+300"), no "NaN"/"Infinity", no underscores.
+_AMOUNT_TEXT = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
 def _amount(value: Any) -> int | None:
+    """A ``minValue``/``maxValue``/``value`` in whole KRW (rounded), ``None`` when missing.
+    Raises ``ValueError`` for a boolean (not a number), an object or list, text that is not
+    a plain decimal amount, a non-finite number, or an amount that is not positive or
+    rounds to 0 (0.4: the column would refuse it)."""
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
+    if isinstance(value, str) and _AMOUNT_TEXT.fullmatch(value.strip()):
+        number: int | float = float(value.strip().replace(",", ""))
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = value
+    else:
         raise ValueError("임금 금액을 읽을 수 없습니다")
-    try:
-        number = float(str(value).replace(",", "").strip())
-    except ValueError:
-        raise ValueError("임금 금액을 읽을 수 없습니다") from None
-    if not math.isfinite(number):  # "NaN", "Infinity", 1e400
+    if isinstance(number, float) and not math.isfinite(number):  # NaN given directly, or too many digits
         raise ValueError("임금 금액을 읽을 수 없습니다")
     if number <= 0:
         raise ValueError("임금이 0 이하입니다")
-    return round(number)
+    amount = round(number)
+    if amount < 1:
+        raise ValueError("임금이 1원 미만입니다 (반올림하면 0원)")
+    return amount
 
 
 def parse_salary(value: Any) -> dict[str, Any]:
@@ -116,8 +128,8 @@ def parse_salary(value: Any) -> dict[str, Any]:
     ``maxValue`` or ``value``, ``unitText`` HOUR/DAY/WEEK/MONTH/YEAR) or a plain number with
     ``unitText`` beside it. A single ``value`` gives min = max; a weekly amount stays
     ``WEEK``. ``None`` gives empty fields. Raises ``ValueError`` for a currency other than
-    KRW (or none), an unreadable, non-finite, zero or negative amount, an unknown unit or
-    min > max.
+    KRW (or none), an unreadable (a boolean included), non-finite, zero or negative amount
+    or one that rounds to 0, an unknown unit or min > max.
     """
     empty = {"wage_type": "", "wage_min": None, "wage_max": None}
     if value in (None, "", {}):
@@ -146,14 +158,31 @@ def parse_salary(value: Any) -> dict[str, Any]:
     return {"wage_type": wage_type.value, "wage_min": low, "wage_max": high}
 
 
+def wage_text(wage: dict[str, Any]) -> str:
+    """The parsed wage (``parse_salary`` output) as Korean text a person can read, for
+    ``wage_text``: ``"시급 12,000원 ~ 13,000원"``, ``"월급 2,500,000원"``, ``"주급 550,000원
+    이상"``, ``"일급 최대 120,000원"``; ``""`` without a wage (a rejected salary included).
+    Built from the validated numbers only: never NaN, an exponent or a Python repr."""
+    wage_type, low, high = wage.get("wage_type"), wage.get("wage_min"), wage.get("wage_max")
+    if not wage_type or (low is None and high is None):
+        return ""
+    label = str(WageType(wage_type).label)
+    if low is None:
+        return f"{label} 최대 {high:,}원"
+    if high is None:
+        return f"{label} {low:,}원 이상"
+    return f"{label} {low:,}원" if low == high else f"{label} {low:,}원 ~ {high:,}원"
+
+
 def _shown(value: Any) -> str:
     """A string or number as text; ``""`` for ``None``, objects, lists and booleans."""
     return as_text(value, numbers=True) or ""
 
 
 def salary_text(value: Any) -> str:
-    """A one-line rendering of the original ``baseSalary`` for ``wage_text``, e.g.
-    ``"KRW 2500000 ~ 3000000 MONTH"``; parts that are not strings or numbers are left out."""
+    """A one-line rendering of the original ``baseSalary`` quoted in report warnings, e.g.
+    ``"KRW 2500000 ~ 3000000 MONTH"`` (never stored: public pages get ``wage_text``); parts
+    that are not strings or numbers are left out."""
     if not isinstance(value, dict):
         return one_line(_shown(value))
     quantity = value.get("value")

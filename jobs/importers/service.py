@@ -18,9 +18,13 @@ from jobs.choices import PostingSource, PostingStatus
 from jobs.models import JobPosting, today_kst
 from namdong_jobs.reference.models import Dong
 
+from .checks import MinimumWages
 from .common import ImportReport, ParsedRecord, Skipped, field_label
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+#: The source's wage field, named in warnings about the wage.
+_WAGE_FIELD = {PostingSource.WORK24: "annual_salary", PostingSource.JSONLD: "baseSalary"}
 
 #: Never taken from an import: set by the import itself (or by staff) only.
 _PROTECTED = {"status", "published_at", "closed_at", "source", "external_id", "created_by", "employer"}
@@ -39,7 +43,9 @@ def import_records(
     with ``published_at`` now; an existing posting's status is never taken from the file
     (an ``EXPIRED`` one whose deadline moved to today or later is published again).
     With ``dry_run`` everything is done inside one outer transaction that is rolled back,
-    so the counts are exact and nothing is written. Records' warnings are copied to the report.
+    so the counts are exact and nothing is written. Records' warnings are copied to the
+    report, with one more for a wage below the minimum wage in force on the posting date
+    (``checks.MinimumWages``; the posting is still imported).
     Raises nothing for a bad record; ``ValueError`` for an unknown ``source``.
     """
     source = PostingSource(source)
@@ -47,12 +53,15 @@ def import_records(
         raise ValueError("direct postings are not imported")
     report = ImportReport()
     dongs = Dong.objects.in_bulk(field_name="name")
+    minimum_wages = MinimumWages()
     with transaction.atomic() if dry_run else nullcontext():
         for record in records:
             report.warnings.extend(record.warnings)
             if record.skip_reason:
                 report.skipped.append(Skipped(record.row, record.skip_reason))
                 continue
+            if issue := minimum_wages.below(record, _WAGE_FIELD[source]):
+                report.warnings.append(issue)  # kept: the posting's own wording, to be checked
             try:
                 with transaction.atomic():
                     outcome = _write(record, source=source, dongs=dongs)
@@ -72,18 +81,23 @@ def import_records(
 
 
 def find_or_create_employer(*, name: str, brn: str | None) -> tuple[Employer, bool]:
-    """The employer with ``brn`` (10 digits, valid) when given, else the first (oldest) with
-    the same ``name_key`` (``normalize_company_name``: "(주)", "㈜", "주식회사" are one form);
-    created as ``EXTERNAL`` when none is found. An existing employer is never changed.
-    Returns ``(employer, created)``; raises ``ValidationError`` for an empty name key or an
-    invalid ``brn``."""
+    """The employer with ``brn`` (10 digits, valid check digit) when given, else the first
+    (oldest) ``EXTERNAL`` employer with the same ``name_key`` (``normalize_company_name``:
+    "(주)", "㈜", "주식회사" are one form); created as ``EXTERNAL`` when none is found.
+
+    A name alone never joins a listing to a local (pending, verified or rejected) employer:
+    imported listings stay outside employer verification (DESIGN.md), so "남동정밀 주식회사"
+    in a feed must not show the badges, phone and address of the verified 남동정밀(주).
+    An existing employer is never changed. Returns ``(employer, created)``; raises
+    ``ValidationError`` for an empty name key or an invalid ``brn``."""
     if brn:
         found = Employer.objects.filter(brn=brn).first()
     else:
         key = normalize_company_name(name)
         if not key:
             raise ValidationError({"name": "기업명을 알아볼 수 없습니다"})
-        found = Employer.objects.filter(name_key=key).order_by("id").first()
+        external = Employer.objects.filter(verification_status=Employer.Verification.EXTERNAL)
+        found = external.filter(name_key=key).order_by("id").first()
     if found is not None:
         return found, False
     employer = Employer(name=name, brn=brn or None, verification_status=Employer.Verification.EXTERNAL)

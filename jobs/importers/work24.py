@@ -18,6 +18,7 @@ from employers.models import Employer
 from jobs.choices import PostingSource
 from jobs.models import JobPosting
 
+from .checks import career_problem, check_wage_size
 from .common import (
     ParsedRecord,
     check_values,
@@ -26,10 +27,14 @@ from .common import (
     fit,
     parse_date,
     quote,
+    skip_repeats,
     stable_external_id,
 )
 from .text import UNSTORABLE_REMOVED, strip_controls
 from .work24_lines import (
+    INSIDE_QUOTE,
+    QUOTE_CLOSED_HERE,
+    QUOTE_SPANS_LINES,
     REQUIRED_COLUMNS,
     UNCLOSED_QUOTE,
     UNDECODABLE_ROW,
@@ -53,6 +58,7 @@ EXTRA_CELLS = "(머리글 밖 칸)"
 _max = {f.name: f.max_length for f in JobPosting._meta.get_fields() if getattr(f, "max_length", None)}
 
 _EMPLOYER_NAME_MAX = Employer._meta.get_field("name").max_length
+
 
 _PARSERS = (
     ("annual_salary", "wage_text", parse_wage),
@@ -96,7 +102,9 @@ def parse_work24_row(row: Mapping[str | None, str | None], *, row_number: int) -
     ``deadline_date`` or ``registration_date`` is missing or unreadable, or whose dates are
     impossible (``common.date_problem``: registered after today, a deadline before the
     registration date or more than two years after it). Cells beyond the
-    header (DictReader's ``None`` key) are warned about and ignored. Any other value that
+    header (DictReader's ``None`` key) are warned about and ignored. A wage of more than
+    1,000,000 KRW an hour once converted is dropped with a warning; a career of more than
+    50 years is kept with one (``checks``). Any other value that
     does not parse (or does not fit its column, like a wage above 2,147,483,647 won) is kept
     as original text, its field left empty and a warning added. NUL and other control
     characters are removed from every cell (with a warning). The cleaned original row goes
@@ -145,10 +153,14 @@ def parse_work24_row(row: Mapping[str | None, str | None], *, row_number: int) -
         try:
             parsed = parser(original)
             check_values(parsed)
+            if parser is parse_wage:
+                check_wage_size(parsed)
         except ValueError as exc:
             parsed = parser("")
             record.warn(column, original, str(exc))
         fields.update(parsed)
+    if problem := career_problem(fields["career_min_years"]):
+        record.warn("career", raw.get("career", "").strip(), problem)  # kept: a warning only
 
     location = " ".join(raw.get("location", "").split())
     fields["location_text"] = fit(record, "location", location, _max["location_text"])
@@ -171,20 +183,24 @@ def parse_work24_csv(text: str) -> list[ParsedRecord]:
 
     Returns one ``ParsedRecord`` per non-blank line (see ``parse_work24_row``); a line that
     cannot be read as a row of its own (a quote left open, bytes UTF-8 cannot read: see
-    ``work24_lines.csv_rows``) is a skipped record and the lines after it are read as usual.
+    ``work24_lines.csv_rows``) is a skipped record, and so are the lines of a quoted cell
+    spanning lines up to the one closing it; the lines after are read as usual. A row with
+    the external id of an earlier row (same provider, title, employer and registration date)
+    is skipped: "같은 공고가 N행에 이미 있습니다" (``common.skip_repeats``).
     Raises ``ImportFileError`` (Korean) for an empty file ("파일이 비어 있습니다"), a header
     that cannot be read, lacks a ``REQUIRED_COLUMNS`` column or repeats a column, or no rows
     after the header ("공고 행이 없습니다").
     """
-    return [
+    records = [
         ParsedRecord(row=number, skip_reason=row) if isinstance(row, str) else parse_work24_row(row, row_number=number)
         for number, row in csv_rows(text)
     ]
+    return skip_repeats(records, unit="행")
 
 
 def read_work24_csv(path: Path | str) -> list[ParsedRecord]:
-    """Read a 고용24 CSV file (encoding as ``decode_work24_bytes``: UTF-8, else CP949, else
-    UTF-8 with the rows holding undecodable bytes skipped) into records (see
+    """Read a 고용24 CSV file (encoding as ``decode_work24_bytes``: UTF-8, else CP949 when the
+    whole file is CP949 Korean, else UTF-8 with the rows holding undecodable bytes skipped) into records (see
     ``parse_work24_csv``). Raises ``ImportFileError`` for an empty or malformed file, a header
     that cannot be decoded or missing columns, and ``OSError`` when the file cannot be
     opened."""
@@ -193,8 +209,11 @@ def read_work24_csv(path: Path | str) -> list[ParsedRecord]:
 
 __all__ = [
     "EXTRA_CELLS",
+    "INSIDE_QUOTE",
     "NO_CONDITION_PHRASES",
     "NO_WAGE_PHRASES",
+    "QUOTE_CLOSED_HERE",
+    "QUOTE_SPANS_LINES",
     "REQUIRED_COLUMNS",
     "UNCLOSED_QUOTE",
     "UNDECODABLE_ROW",

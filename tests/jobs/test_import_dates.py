@@ -109,3 +109,24 @@ def test_skipped_dates_are_reported_and_not_written():
     report = import_records(parse_work24_csv(text), source=PostingSource.WORK24)
     assert report.created == 1
     assert [s.row for s in report.skipped] == [3, 4]
+
+
+# ---- JSON-LD dates that are present but not date strings ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(0, "0"), (False, "false"), ([], "[]"), ({}, "{}"), (True, "true"), (20261231, "20261231")]
+)
+def test_jsonld_valid_through_that_is_not_a_string_skips_the_record(value, shown):
+    record = jsonld_record("2026-08-01", value)
+    assert record.skip_reason == f'마감일(validThrough)을 읽을 수 없습니다: "{shown}"'  # never open-ended
+
+
+@pytest.mark.parametrize(("value", "shown"), [(0, "0"), (False, "false"), ([], "[]"), ({}, "{}")])
+def test_jsonld_date_posted_that_is_not_a_string_is_warned_like_an_unreadable_one(value, shown):
+    record = jsonld_record(value, "2026-09-01")
+    assert not record.skip_reason and record.fields["date_posted"] is None
+    assert [(w.field, w.value, w.message) for w in record.warnings] == [
+        ("datePosted", shown, "날짜를 읽을 수 없어 비워 두었습니다")
+    ]
+    assert [(w.field, w.value) for w in jsonld_record("어제", "2026-09-01").warnings] == [("datePosted", "어제")]

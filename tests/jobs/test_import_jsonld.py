@@ -158,7 +158,9 @@ def test_single_object():
     assert posting.address == "인천광역시 남동구 구월1동 남동대로 100"
     assert posting.dong.name == "구월1동"
     assert posting.source_url == "https://jobs.example.kr/postings/ND-2026-0001"
-    assert posting.source_provider == "(주)남동정밀가공"
+    assert posting.wage_text == "월급 2,500,000원 ~ 3,000,000원"
+    # the source is credited as JSON-LD itself, never the employer as "정보제공처"
+    assert posting.source_provider == "" and posting.source_credit == PostingSource.JSONLD.label
     assert posting.raw["identifier"]["value"] == "ND-2026-0001"
     employer = posting.employer
     assert employer.brn == "1234500003" and employer.verification_status == Employer.Verification.EXTERNAL
@@ -190,14 +192,16 @@ def test_list_with_flaws_reports_each_and_keeps_the_rest():
     assert lenient.employer.brn is None  # invalid taxID ignored
     assert lenient.dong.name == "논현고잔동"
     assert (lenient.wage_type, lenient.wage_min, lenient.wage_max) == ("HOUR", 10_320, 10_320)
+    assert lenient.wage_text == "시급 10,320원"
     zero = JobPosting.objects.get(external_id__endswith=":LIST-2")
-    assert zero.wage_type == "" and zero.wage_min is None and zero.wage_text == "KRW 0 ~ 0 MONTH"
+    assert zero.wage_type == "" and zero.wage_min is None and zero.wage_text == ""  # rejected: no text
     assert zero.deadline is None and zero.employment_type == EmploymentType.PART_TIME  # no validThrough: open
     usd = JobPosting.objects.get(external_id__endswith=":LIST-3")
     assert usd.wage_min is None and usd.employment_type == "" and usd.employment_type_text == "VOLUNTEER"
     assert usd.employer.name == "남동무역 주식회사"
     weekly = JobPosting.objects.get(external_id__endswith=":4004")
     assert (weekly.wage_type, weekly.wage_min, weekly.wage_max) == (WageType.WEEK, 550_000, None)
+    assert weekly.wage_text == "주급 550,000원 이상"
     assert weekly.employment_type == EmploymentType.DAILY
     assert weekly.dong is None and weekly.address == "서울특별시 강남구 논현1동 100"
     negative = JobPosting.objects.get(external_id__endswith=":LIST-5")

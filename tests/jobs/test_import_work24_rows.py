@@ -14,7 +14,6 @@ from jobs.importers import ImportFileError, ParsedRecord, import_records, read_w
 from jobs.importers.common import stable_external_id
 from jobs.importers.work24 import EXTRA_CELLS, parse_work24_csv, parse_work24_row
 from jobs.models import JobPosting
-from tests.factories import EmployerFactory
 
 D = datetime.date
 
@@ -117,19 +116,6 @@ def test_changed_row_is_updated_and_status_is_not_taken_from_file(tmp_path):
 
 
 @pytest.mark.django_db
-def test_existing_verified_employer_is_reused_and_not_changed(tmp_path):
-    verified = EmployerFactory(name="(주)남동정밀", address="인천광역시 남동구 남동대로 1")
-    report = import_records(
-        read_work24_csv(write_csv(tmp_path / "v.csv", [row("선반 가공", "㈜남동정밀")])), source=PostingSource.WORK24
-    )
-    assert report.created == 1
-    verified.refresh_from_db()
-    assert JobPosting.objects.get().employer == verified
-    assert (verified.name, verified.verification_status) == ("(주)남동정밀", Employer.Verification.VERIFIED)
-    assert Employer.objects.count() == 1
-
-
-@pytest.mark.django_db
 def test_dry_run_writes_nothing(tmp_path):
     records = read_work24_csv(write_csv(tmp_path / "d.csv", [row("A", "가"), row("B", "가")]))
     report = import_records(records, source=PostingSource.WORK24, dry_run=True)
@@ -186,7 +172,8 @@ def records_of(text):
 
 def test_row_with_missing_cells_is_skipped_and_extra_cells_warned():
     full = line(row("정상 공고", "(주)가나다"))
-    records = records_of(f"{full}\n짧은 행,(주)짧은\n{full},초과1,초과2\n")
+    longer = line(row("초과 칸 공고", "(주)가나다"))
+    records = records_of(f"{full}\n짧은 행,(주)짧은\n{longer},초과1,초과2\n")
     assert [(r.row, r.skip_reason) for r in records] == [(2, ""), (3, "열이 부족합니다: 11개 중 2개"), (4, "")]
     (extra,) = records[2].warnings
     assert (extra.row, extra.field, extra.value) == (4, EXTRA_CELLS, "초과1, 초과2")
