@@ -24,9 +24,17 @@ def brn_is_valid(value: str) -> bool:
     digits = brn_digits(value)
     if not re.fullmatch(r"[0-9]{10}", digits):
         return False
-    d = [int(c) for c in digits]
-    total = sum(w * x for w, x in zip(_BRN_WEIGHTS, d[:9], strict=True)) + (5 * d[8]) // 10
-    return (10 - total % 10) % 10 == d[9]
+    return brn_check_digit(digits[:9]) == digits[9]
+
+
+def brn_check_digit(first9: str) -> str:
+    """The check digit (one character) for the first nine digits of a brn, by the National Tax
+    Service rule in :func:`brn_is_valid`. Raises ``ValueError`` unless given nine digits."""
+    if not re.fullmatch(r"[0-9]{9}", first9 or ""):
+        raise ValueError("nine digits expected")
+    d = [int(c) for c in first9]
+    total = sum(w * x for w, x in zip(_BRN_WEIGHTS, d, strict=True)) + (5 * d[8]) // 10
+    return str((10 - total % 10) % 10)
 
 
 def validate_brn(value: str) -> None:

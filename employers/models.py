@@ -94,6 +94,19 @@ class Employer(models.Model):
             kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_name = instance.__dict__.get("name")  # see name_changed
+        return instance
+
+    @property
+    def name_changed(self) -> bool:
+        """True when ``name`` differs from the value loaded from the database (and for new or
+        partially loaded instances, where it is unknown)."""
+        loaded = getattr(self, "_loaded_name", None)
+        return loaded is None or loaded != self.name
+
     @property
     def brn_display(self) -> str:
         return format_brn(self.brn) if self.brn else ""

@@ -13,8 +13,9 @@ def refresh_postings_search_on_employer_rename(sender, instance: Employer, creat
     """When an employer's name changes, recompute the ``search_document`` and
     ``search_bigrams`` of its postings (they include the employer name), so a keyword search
     finds them under the new name at once."""
-    if created or kwargs.get("raw"):
+    if created or kwargs.get("raw") or not instance.name_changed:
         return
+    instance._loaded_name = instance.name
     postings = list(JobPosting.objects.filter(employer=instance).only("id", "title", "description", "search_document"))
     changed = []
     for posting in postings:

@@ -7,18 +7,11 @@ import factory
 from django.utils import timezone
 
 from accounts.models import SeekerProfile, StaffMembership, User
+from employers.brn import brn_check_digit
 from employers.models import Certification, Employer, EmployerMember
 from jobs.choices import EmploymentType, PostingStatus, WageType
 from jobs.models import JobPosting
 from namdong_jobs.reference.models import CommunityCentre, Dong, Occupation
-
-
-def brn_with_check_digit(first9: str) -> str:
-    """Complete nine digits with the National Tax Service check digit."""
-    weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
-    d = [int(c) for c in first9]
-    total = sum(w * x for w, x in zip(weights, d, strict=True)) + (5 * d[8]) // 10
-    return first9 + str((10 - total % 10) % 10)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -37,7 +30,7 @@ class EmployerFactory(factory.django.DjangoModelFactory):
         model = Employer
 
     name = factory.Sequence(lambda n: f"(주)남동정밀{n}")
-    brn = factory.Sequence(lambda n: brn_with_check_digit(f"{131810000 + n:09d}"))
+    brn = factory.Sequence(lambda n: f"{131810000 + n:09d}" + brn_check_digit(f"{131810000 + n:09d}"))
     address = "인천광역시 남동구 남동대로 100"
     dong = factory.LazyFunction(lambda: Dong.objects.get(name="논현고잔동"))
     verification_status = Employer.Verification.VERIFIED

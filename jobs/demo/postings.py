@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from employers.brn import brn_is_valid
+from employers.brn import brn_check_digit, brn_is_valid
 from employers.models import Certification, Employer
 from jobs.choices import PostingSource, PostingStatus, PriorityGroup, Weekday
 from jobs.models import JobPosting
@@ -30,14 +30,6 @@ WAGE_STEP = {"HOUR": 100, "DAY": 5_000, "MONTH": 10_000, "YEAR": 500_000}
 CLOSE_AFTER_DAYS = range(5, 10)
 CLOSE_MINUTES = 17 * 60
 DAY = datetime.timedelta(days=1)
-
-
-def brn_with_check_digit(first9: str) -> str:
-    """Complete nine digits with the National Tax Service check digit (weights 1,3,7,1,3,7,1,3,5
-    plus ⌊5·d9/10⌋)."""
-    d = [int(c) for c in first9]
-    total = sum(w * x for w, x in zip((1, 3, 7, 1, 3, 7, 1, 3, 5), d, strict=True)) + (5 * d[8]) // 10
-    return first9 + str((10 - total % 10) % 10)
 
 
 def object_particle(word: str) -> str:
@@ -80,7 +72,7 @@ class EmployerSeeding(SeederBase):
     def seed_employers(self) -> None:
         verified_at = at_kst(self.on - 90 * DAY, 10 * 60)
         for spec in data.EMPLOYERS:
-            brn = brn_with_check_digit(spec.brn9)
+            brn = spec.brn9 + brn_check_digit(spec.brn9)
             if not brn_is_valid(brn):
                 raise SeedError(f"{spec.name}: 사업자등록번호 {brn} 의 검증번호가 맞지 않습니다.")
             status = Employer.Verification.PENDING if spec.pending else Employer.Verification.VERIFIED

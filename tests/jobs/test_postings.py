@@ -214,3 +214,12 @@ def test_deadline_cannot_precede_the_posting_date_and_days_have_24_hours():
     with pytest.raises(IntegrityError), transaction.atomic():
         JobPostingFactory(daily_hours=25)
     JobPostingFactory(date_posted=datetime.date(2026, 11, 20), deadline=datetime.date(2026, 11, 20))
+
+
+def test_saving_an_employer_without_renaming_does_not_touch_its_postings(django_assert_num_queries):
+    employer = EmployerFactory(name="(주)남동시설관리")
+    JobPostingFactory.create_batch(3, employer=employer)
+    employer = type(employer).objects.get(pk=employer.pk)
+    employer.phone = "032-000-0000"
+    with django_assert_num_queries(1):  # the UPDATE of the employer only
+        employer.save()
