@@ -17,6 +17,10 @@ class EmployerQuerySet(models.QuerySet):
         """Employers whose registration district staff have verified."""
         return self.filter(verification_status=Employer.Verification.VERIFIED)
 
+    def awaiting_verification(self):
+        """Employers registered here and waiting for district staff to verify them."""
+        return self.filter(verification_status=Employer.Verification.PENDING)
+
     def with_member(self, user):
         """Employers ``user`` is a member of (empty for anonymous users)."""
         if not user.is_authenticated:
@@ -65,6 +69,15 @@ class Employer(models.Model):
     verified_at = models.DateTimeField("확인 시각", null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    rejection_reason = models.TextField("반려 사유", blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="등록한 사람",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -181,3 +194,35 @@ class EmployerMember(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.employer}"
+
+
+class VerificationDecision(models.Model):
+    """District staff's decision on an employer's registration (append-only): verified, or
+    rejected with a reason; who and when."""
+
+    class Decision(models.TextChoices):
+        VERIFIED = "verified", gettext_noop("확인 완료")
+        REJECTED = "rejected", gettext_noop("반려")
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="decisions")
+    decision = models.CharField("결정", max_length=10, choices=Decision.choices)
+    reason = models.TextField("사유", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="처리한 사람"
+    )
+    decided_at = models.DateTimeField("처리 시각", auto_now_add=True)
+
+    class Meta:
+        ordering = ["employer", "decided_at"]
+        verbose_name = "기업 확인 기록"
+        verbose_name_plural = "기업 확인 기록"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision="verified") | ~Q(reason=""),
+                name="verification_reject_needs_reason",
+                violation_error_message="반려할 때는 사유를 적어 주세요.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employer_id} {self.decision}"

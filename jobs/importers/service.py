@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from employers.brn import normalize_company_name
 from employers.models import Employer
-from jobs.choices import PostingSource, PostingStatus
+from jobs.choices import EntryChannel, PostingSource, PostingStatus
 from jobs.models import JobPosting, today_kst
 from namdong_jobs.reference.models import Dong
 
@@ -129,6 +129,7 @@ def _write(record: ParsedRecord, *, source: PostingSource, dongs: dict[str, Dong
             source=source,
             external_id=record.external_id,
             employer=employer,
+            entry_channel=EntryChannel.IMPORT,
             status=PostingStatus.PUBLISHED,
             published_at=timezone.now(),
             **fields,

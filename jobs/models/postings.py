@@ -18,14 +18,16 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from employers.models import Employer
-from namdong_jobs.reference.models import Dong, Occupation
+from namdong_jobs.reference.models import CommunityCentre, Dong, Occupation
 
-from . import search
-from .choices import (
+from .. import search
+from ..choices import (
+    ApplyMethod,
     Benefit,
     CareerType,
     Education,
     EmploymentType,
+    EntryChannel,
     PostingSource,
     PostingStatus,
     PriorityGroup,
@@ -33,7 +35,7 @@ from .choices import (
     WageType,
     Weekday,
 )
-from .wages import format_krw, hourly_krw
+from ..wages import format_krw, hourly_krw
 
 CLOSED_STATUSES = (PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.EXPIRED)
 
@@ -87,6 +89,26 @@ class JobPostingQuerySet(models.QuerySet):
     def for_list(self):
         """What list pages need in one query: employer, dong and occupation joined."""
         return self.select_related("employer", "dong", "occupation")
+
+    def direct(self):
+        """Postings entered here (by an employer or centre staff), not imported listings."""
+        return self.filter(source=PostingSource.DIRECT)
+
+    def manageable_by(self, user):
+        """Postings ``user`` may edit and manage: district staff all direct postings; an
+        employer member those of their employers; centre staff those their centre entered.
+        Anyone else (anonymous, seekers) none. Owner-scoped views filter with this, so another
+        employer's or centre's posting is a 404."""
+        if not user.is_authenticated:
+            return self.none()
+        qs = self.direct()
+        if user.is_district_staff:
+            return qs
+        scope = Q(employer__in=Employer.objects.with_member(user).values("pk"))
+        centre = user.staff_centre
+        if centre is not None:
+            scope |= Q(centre=centre)
+        return qs.filter(scope)
 
 
 class JobPosting(models.Model):
@@ -172,6 +194,19 @@ class JobPosting(models.Model):
         verbose_name="복리후생",
         help_text="쉼표로 구분: insurance, severance, meals, shuttle, dormitory",
     )
+    apply_methods = ArrayField(
+        models.CharField(max_length=8, choices=ApplyMethod.choices),
+        default=list,
+        blank=True,
+        verbose_name="접수 방법",
+        help_text="쉼표로 구분: online, phone, visit, email",
+    )
+    contact_name = models.CharField("담당자", max_length=50, blank=True)
+    contact_phone = models.CharField("문의 전화", max_length=20, blank=True)
+    contact_email = models.EmailField("문의 이메일", blank=True)
+    wage_hourly = models.PositiveIntegerField(
+        "시간당 임금 (원, 환산)", null=True, blank=True, editable=False, help_text="최소 임금을 시간당으로 환산한 값"
+    )
 
     date_posted = models.DateField("등록일", default=today_kst)
     deadline = models.DateField("마감일", null=True, blank=True, help_text="비워 두면 채용 시까지")
@@ -185,6 +220,39 @@ class JobPosting(models.Model):
         blank=True,
         related_name="+",
         verbose_name="등록한 사람",
+    )
+    entry_channel = models.CharField(
+        "접수 경로", max_length=8, choices=EntryChannel.choices, default=EntryChannel.EMPLOYER
+    )
+    centre = models.ForeignKey(
+        CommunityCentre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="입력한 센터",
+        help_text="센터 직원이 전화·서면으로 받아 입력한 공고",
+    )
+    submitted_at = models.DateTimeField("검토 요청 시각", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="게시 승인한 사람",
+    )
+    rejection_reason = models.TextField("반려 사유", blank=True)
+    law_flags = models.JSONField(
+        "법령 검토 표시", default=list, blank=True, help_text="채용 관련 법령에 어긋날 수 있는 표현 (검토용)"
+    )
+    current_revision = models.ForeignKey(
+        "jobs.JobPostingRevision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="게시 중인 판",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -211,6 +279,8 @@ class JobPosting(models.Model):
             GinIndex(fields=["work_days"], name="posting_work_days_gin"),
             GinIndex(fields=["shifts"], name="posting_shifts_gin"),
             GinIndex(fields=["priority_groups"], name="posting_priority_gin"),
+            models.Index(fields=["status", "-submitted_at"], name="posting_status_submitted"),
+            models.Index(fields=["-wage_hourly", "-id"], name="posting_wage_hourly"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -282,6 +352,11 @@ class JobPosting(models.Model):
                 violation_error_message="우대 취약계층에 알 수 없는 값이 있습니다.",
             ),
             models.CheckConstraint(
+                condition=Q(apply_methods__contained_by=ApplyMethod.values),
+                name="posting_apply_methods_known",
+                violation_error_message="접수 방법에 알 수 없는 값이 있습니다.",
+            ),
+            models.CheckConstraint(
                 condition=Q(benefits__contained_by=Benefit.values),
                 name="posting_benefits_known",
                 violation_error_message="복리후생에 알 수 없는 값이 있습니다.",
@@ -293,9 +368,10 @@ class JobPosting(models.Model):
 
     def save(self, *args, **kwargs):
         self.refresh_search_fields()
+        self.wage_hourly = self.hourly_wage_min
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams"}
+            kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams", "wage_hourly"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -363,10 +439,12 @@ class JobPosting(models.Model):
 
     @property
     def hourly_wage_min(self) -> int | None:
-        """The lower wage converted to KRW per hour (see ``jobs.wages``), or ``None``."""
-        if self.wage_min is None or not self.wage_type:
+        """The lower wage (the upper one when only that is stated) converted to KRW per hour
+        (see ``jobs.wages``), or ``None``. Stored as ``wage_hourly`` for search and sort."""
+        amount = self.wage_min if self.wage_min is not None else self.wage_max
+        if amount is None or not self.wage_type:
             return None
-        return hourly_krw(self.wage_min, self.wage_type, self.daily_hours)
+        return hourly_krw(amount, self.wage_type, self.daily_hours)
 
     @property
     def career_display(self) -> str:

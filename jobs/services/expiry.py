@@ -5,8 +5,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import PostingStatus
-from .models import JobPosting, today_kst
+from ..choices import PostingStatus
+from ..models import JobPosting, today_kst
 
 
 @transaction.atomic

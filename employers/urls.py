@@ -1,0 +1,7 @@
+"""URLs of the employers pages."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "employers"
+
+urlpatterns: list = []

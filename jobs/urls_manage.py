@@ -1,0 +1,7 @@
+"""URLs of the manage pages."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "manage"
+
+urlpatterns: list = []
