@@ -5,8 +5,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from ..choices import PostingStatus
-from ..models import JobPosting, today_kst
+from ..choices import PostingEventKind, PostingStatus
+from ..models import JobPosting, PostingEvent, today_kst
 
 
 @transaction.atomic
@@ -18,6 +18,25 @@ def postings_expire(*, today: datetime.date | None = None) -> int:
     itself); the status is recorded for reports and the employer's dashboard.
     """
     today = today or today_kst()
-    return JobPosting.objects.past_deadline(today).update(
-        status=PostingStatus.EXPIRED, closed_at=timezone.now(), updated_at=timezone.now()
+    now = timezone.now()
+    rows = list(
+        JobPosting.objects.past_deadline(today)
+        .select_for_update(skip_locked=True)
+        .values_list("pk", "current_revision_id")
     )
+    if not rows:
+        return 0
+    changed = JobPosting.objects.filter(pk__in=[pk for pk, _ in rows]).update(
+        status=PostingStatus.EXPIRED, closed_at=now, updated_at=now
+    )
+    PostingEvent.objects.bulk_create(
+        PostingEvent(
+            posting_id=pk,
+            revision_id=revision_id,
+            kind=PostingEventKind.EXPIRED,
+            from_status=PostingStatus.PUBLISHED,
+            to_status=PostingStatus.EXPIRED,
+        )
+        for pk, revision_id in rows
+    )
+    return changed
