@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from employers.brn import brn_check_digit, brn_is_valid
 from employers.models import Certification, Employer
-from jobs.choices import PostingSource, PostingStatus, PriorityGroup, Weekday
-from jobs.models import JobPosting
+from jobs.choices import ApplyMethod, PostingSource, PostingStatus, PriorityGroup, RevisionStatus, Weekday
+from jobs.models import JobPosting, JobPostingRevision
+from jobs.services.revisions import snapshot
 from jobs.wages import hourly_krw
 
 from . import data
@@ -162,6 +163,7 @@ class EmployerSeeding(SeederBase):
         elif kind in ("draft", "submitted"):
             posted = self.on
         published_at = None if kind in ("draft", "submitted") else at_kst(posted, 9 * 60 + minute)
+        submitted_at = at_kst(posted, 8 * 60 + minute) if kind == "submitted" else None
 
         title = f"[{spec.short}] {role.title}" + (f" - {site.label}" if site else "")
         values = {
@@ -196,8 +198,35 @@ class EmployerSeeding(SeederBase):
             "published_at": published_at,
             "closed_at": closed_at,
             "created_by": self.owners.get(spec.key),
+            "submitted_at": submitted_at,
+            "apply_methods": [ApplyMethod.ONLINE, ApplyMethod.PHONE],
+            "contact_name": "채용 담당자",
+            "contact_phone": spec.phone,
+            "published_by": self.admin if published_at else None,
         }
-        self.write(JobPosting, "postings", lookup, values, posting)
+        posting = self.write(JobPosting, "postings", lookup, values, posting)
+        if published_at:
+            self.live_revision(posting)
+
+    def live_revision(self, posting: JobPosting) -> None:
+        """Give a published demo posting its approved revision (the text applications point to),
+        once; a re-run with unchanged values leaves it alone, changed values make a new one."""
+        data_now = snapshot(posting)
+        current = posting.current_revision
+        if current is not None and current.data == data_now:
+            return
+        number = (posting.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        revision = JobPostingRevision.objects.create(
+            posting=posting,
+            number=number,
+            data=data_now,
+            status=RevisionStatus.APPROVED,
+            created_by=self.admin,
+            decided_by=self.admin,
+            decided_at=posting.published_at,
+        )
+        posting.current_revision = revision
+        posting.save(update_fields=["current_revision"])
 
     @staticmethod
     def description(plan: Plan, schedule: data.Schedule) -> str:

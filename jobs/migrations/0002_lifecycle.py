@@ -130,7 +130,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='jobposting',
             name='current_revision',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='jobs.jobpostingrevision', verbose_name='게시 중인 판'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='jobs.jobpostingrevision', verbose_name='게시 중인 판'),
         ),
         migrations.AddIndex(
             model_name='jobposting',

@@ -248,7 +248,7 @@ class JobPosting(models.Model):
     )
     current_revision = models.ForeignKey(
         "jobs.JobPostingRevision",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
