@@ -2,8 +2,13 @@
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from .identifiers import normalize_mobile
+from .models import User
 
 
 class LoginForm(AuthenticationForm):
@@ -45,3 +50,96 @@ class AdminLoginForm(AdminAuthenticationForm):
             "직원 계정만 들어올 수 있습니다."
         ),
     }
+
+
+class SignupForm(forms.Form):
+    """Online sign-up: email, password twice, name and an optional mobile number.
+
+    Checks the format and that the two passwords match, and runs Django's password
+    validators (Korean messages); uniqueness is checked by ``accounts.services.account_create``,
+    whose ``ValidationError`` the view hands to :meth:`add_service_errors`.
+    """
+
+    email = forms.EmailField(
+        label=_("이메일"),
+        max_length=254,
+        help_text=_("로그인할 때 쓰는 주소입니다. 이 주소로 확인 메일을 보냅니다."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("이메일을 입력해 주세요."),
+            "invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr"),
+        },
+    )
+    password1 = forms.CharField(
+        label=_("비밀번호"),
+        strip=False,
+        help_text=_("10자 이상으로, 숫자만 쓰거나 흔한 비밀번호는 쓸 수 없습니다."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("비밀번호를 입력해 주세요.")},
+    )
+    password2 = forms.CharField(
+        label=_("비밀번호 확인"),
+        strip=False,
+        help_text=_("같은 비밀번호를 한 번 더 입력해 주세요."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("비밀번호를 한 번 더 입력해 주세요.")},
+    )
+    name = forms.CharField(
+        label=_("이름"),
+        max_length=50,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("이름을 입력해 주세요.")},
+    )
+    phone = forms.CharField(
+        label=_("휴대전화번호 (선택)"),
+        max_length=20,
+        required=False,
+        help_text=_("예: 010-1234-5678"),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    #: service error keys → form fields
+    service_field_map = {"password": "password1"}
+
+    def clean_phone(self) -> str | None:
+        value = self.cleaned_data.get("phone", "").strip()
+        if not value:
+            return None
+        return normalize_mobile(value)
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
+        elif password1:
+            candidate = User(email=cleaned.get("email"), name=cleaned.get("name", ""))
+            try:
+                password_validation.validate_password(password1, candidate)
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show a service's ``ValidationError`` next to the matching fields (or at the top)."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for key, errors in error.error_dict.items():
+            field = self.service_field_map.get(key, key)
+            self.add_error(field if field in self.fields else None, errors)
+
+
+class EmailVerificationResendForm(forms.Form):
+    """Ask for a new email verification link."""
+
+    email = forms.EmailField(
+        label=_("가입할 때 쓴 이메일"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("이메일을 입력해 주세요."),
+            "invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr"),
+        },
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)

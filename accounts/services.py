@@ -1,11 +1,23 @@
 """Write operations of the accounts app (HackSoft styleguide: keyword-only services)."""
 
+import dataclasses
 import datetime
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
-from django.db import transaction
+from django.contrib.auth import password_validation
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from .identifiers import normalize_email, normalize_mobile
+from .models import User
 
 
 @transaction.atomic
@@ -19,3 +31,204 @@ def login_attempts_purge(*, now: datetime.datetime | None = None) -> int:
     deleted += AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()[0]
     deleted += AccessLog.objects.filter(attempt_time__lt=cutoff).delete()[0]
     return deleted
+
+
+# ---------------------------------------------------------------------------------------------
+# Online sign-up and email verification
+# ---------------------------------------------------------------------------------------------
+
+VERIFY_EMAIL_SALT = "accounts.verify-email"
+VERIFY_EMAIL_MAX_AGE = datetime.timedelta(days=3)
+
+
+class EmailVerificationError(Exception):
+    """An email verification link that cannot be used: tampered with, for an account that
+    no longer has that email address, or (subclass :class:`EmailVerificationExpired`) too old."""
+
+
+class EmailVerificationExpired(EmailVerificationError):
+    """A genuine email verification link older than :data:`VERIFY_EMAIL_MAX_AGE`.
+
+    ``next_url`` is the page the link would have led to (so a new link can lead there too)."""
+
+    def __init__(self, next_url: str = ""):
+        super().__init__("expired")
+        self.next_url = next_url
+
+
+@dataclasses.dataclass(frozen=True)
+class EmailVerification:
+    """The outcome of :func:`email_verify`: the ``user`` whose address is now verified, the
+    ``next_url`` saved in the link ("" if none) and whether it ``was_already_verified``."""
+
+    user: User
+    next_url: str
+    was_already_verified: bool
+
+
+def _unique_error(field: str, value) -> ValidationError | None:
+    """A Korean, field-keyed error when ``value`` is already the ``field`` of an account."""
+    if value and User.objects.filter(**{field: value}).exists():
+        return ValidationError({field: _DUPLICATE_MESSAGES[field]()}, code="unique")
+    return None
+
+
+_DUPLICATE_MESSAGES = {
+    "email": lambda: _(
+        "이미 가입된 이메일입니다. 로그인하거나, 확인 메일을 받지 못했다면 '확인 메일 다시 받기'를 이용해 주세요."
+    ),
+    "phone": lambda: _("이미 가입된 휴대전화번호입니다. 다른 번호를 입력하거나 비워 두세요."),
+}
+
+
+@transaction.atomic
+def account_create(*, email: str, password: str, name: str, phone: str | None = None) -> User:
+    """Create an online login account whose email is not yet verified.
+
+    ``email`` is normalised (lower-cased), ``phone`` (optional, any usual spelling) to E.164;
+    ``password`` is checked with Django's password validators. The account cannot log in
+    until :func:`email_verify` sets ``email_verified_at`` (see ``accounts.backends``); the
+    phone number also stays unverified.
+
+    Returns the new :class:`User`. Raises ``ValidationError`` with Korean messages keyed by
+    field (``email``, ``phone``, ``name``, ``password``) for a malformed or already used
+    email or phone number (also when another sign-up wins a race for it), an empty name or
+    a weak password. Never raises ``IntegrityError``.
+    """
+    errors: dict[str, list] = {}
+    try:
+        email = normalize_email(email)
+    except ValidationError:
+        errors["email"] = [_("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr")]
+    if phone:
+        try:
+            phone = normalize_mobile(phone)
+        except ValidationError as exc:
+            errors["phone"] = exc.messages
+    else:
+        phone = None
+    name = (name or "").strip()
+    if not name:
+        errors["name"] = [_("이름을 입력해 주세요.")]
+    for field, value in (("email", email), ("phone", phone)):
+        if field not in errors and (error := _unique_error(field, value)):
+            errors[field] = error.message_dict[field]
+    user = User(email=email, phone=phone, name=name)
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        errors["password"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    user.set_password(password)
+    user.full_clean()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        # another sign-up took the email or number between the check and the insert
+        for field, value in (("email", email), ("phone", phone)):
+            if error := _unique_error(field, value):
+                raise error from exc
+        raise
+    password_validation.password_changed(password, user)
+    return user
+
+
+def _verify_email_signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=VERIFY_EMAIL_SALT)
+
+
+def email_verification_token(*, user: User, next_url: str = "") -> str:
+    """A URL-safe token for ``/accounts/verify-email/<token>/``: signed (TimestampSigner,
+    salt ``accounts.verify-email``) over the user's id, their current email (as a keyed hash)
+    and ``next_url``, so changing the email invalidates it; it expires after three days."""
+    payload = {"u": user.pk, "e": _email_fingerprint(user.email), "n": next_url or ""}
+    return _verify_email_signer().sign_object(payload, compress=True)
+
+
+def _email_fingerprint(email: str | None) -> str:
+    """A keyed hash of the address: the token is signed, not encrypted, and links end up in
+    logs, so it carries no readable email address."""
+    return salted_hmac(VERIFY_EMAIL_SALT, email or "", algorithm="sha256").hexdigest()[:24]
+
+
+def email_verification_send(*, user: User, base_url: str, next_url: str = "") -> None:
+    """Email ``user`` a link that verifies their address (Korean subject and body).
+
+    ``base_url`` is the site's scheme and host (``"https://jobs.example.kr"``, e.g. from
+    ``request.build_absolute_uri("/")``); ``next_url`` is the page (a local path) to open
+    after verification. Sends at once with ``send_mail``; raises whatever the mail backend
+    raises (``SMTPException``, ``OSError``).
+    """
+    token = email_verification_token(user=user, next_url=next_url)
+    link = base_url.rstrip("/") + reverse("accounts:verify_email", args=[token])
+    context = {
+        "user": user,
+        "link": link,
+        "days": VERIFY_EMAIL_MAX_AGE.days,
+        "resend_url": base_url.rstrip("/") + reverse("accounts:verify_email_resend"),
+    }
+    subject = render_to_string("accounts/email/verify_email_subject.txt", context).strip()
+    body = render_to_string("accounts/email/verify_email_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+def email_verify(*, token: str) -> EmailVerification:
+    """Check an email verification ``token`` and mark the account's email verified
+    (``email_verified_at`` = now) unless it already was.
+
+    Returns an :class:`EmailVerification`. Raises :class:`EmailVerificationExpired` for a
+    genuine token older than three days and :class:`EmailVerificationError` for a tampered
+    token or one whose account is gone, erased, inactive or now has another email address.
+    Does not log anyone in (the view does).
+    """
+    signer = _verify_email_signer()
+    try:
+        payload = signer.unsign_object(token, max_age=VERIFY_EMAIL_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        try:
+            next_url = str(signer.unsign_object(token).get("n") or "")
+        except (signing.BadSignature, ValueError, AttributeError):
+            next_url = ""
+        raise EmailVerificationExpired(next_url) from exc
+    except (signing.BadSignature, ValueError) as exc:  # ValueError: bad base64 or JSON
+        raise EmailVerificationError("invalid") from exc
+    if not isinstance(payload, dict):
+        raise EmailVerificationError("invalid")
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=payload.get("u")).first()
+        if (
+            user is None
+            or not user.email
+            or not constant_time_compare(_email_fingerprint(user.email), str(payload.get("e", "")))
+            or user.erased_at is not None
+            or not user.is_active
+        ):
+            raise EmailVerificationError("invalid")
+        was_verified = user.email_verified_at is not None
+        if not was_verified:
+            user.email_verified_at = timezone.now()
+            user.save(update_fields=["email_verified_at"])
+    return EmailVerification(user=user, next_url=str(payload.get("n") or ""), was_already_verified=was_verified)
+
+
+def email_verification_resend(*, email: str, base_url: str, next_url: str = "") -> bool:
+    """Send a new verification link to ``email`` if it belongs to an active account whose
+    email is not yet verified; otherwise do nothing. The caller shows the same answer either
+    way, so the page does not reveal whether an address is registered.
+
+    Returns True if a message was sent (for logging and tests only). A malformed address is
+    treated as unknown.
+    """
+    try:
+        email = normalize_email(email)
+    except ValidationError:
+        return False
+    user = User.objects.filter(
+        email=email, email_verified_at__isnull=True, erased_at__isnull=True, is_active=True
+    ).first()
+    if user is None:
+        return False
+    email_verification_send(user=user, base_url=base_url, next_url=next_url)
+    return True

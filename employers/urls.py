@@ -1,7 +1,18 @@
 """URLs of the employers pages."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "employers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.EmployerListView.as_view(), name="index"),
+    path("signup/", views.EmployerSignupView.as_view(), name="signup"),
+    path("signup/done/", views.EmployerSignupDoneView.as_view(), name="signup_done"),
+    path("register/", views.EmployerRegisterView.as_view(), name="register"),
+    path("<int:pk>/", views.EmployerDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.EmployerEditView.as_view(), name="edit"),
+    path("<int:pk>/members/", views.EmployerMembersView.as_view(), name="members"),
+    path("<int:pk>/members/<int:member_pk>/remove/", views.EmployerMemberRemoveView.as_view(), name="member_remove"),
+]

@@ -1,0 +1,258 @@
+"""Pages of employer members: sign-up, business registration, their employers' pages and
+members.
+
+Owner-scoped pages look the employer up in ``Employer.objects.with_member(request.user)``,
+so another employer's page is a 404; anonymous visitors go to the login page; a member who
+is not an owner gets 403 where only owners may act.
+"""
+
+import logging
+import smtplib
+
+from django.contrib import messages
+from django.contrib.auth.mixins import AccessMixin, LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from accounts import services as account_services
+from accounts.views import safe_next_url
+
+from . import services
+from .forms import EmployerForm, EmployerSignupForm, MemberAddForm
+from .models import Employer, EmployerMember
+
+logger = logging.getLogger(__name__)
+
+SIGNUP_EMAIL_SESSION_KEY = "employers:signup_email"
+
+
+class EmployerSignupView(FormView):
+    """``/employers/signup/``: create an employer member's account (unverified) and email
+    the verification link, which leads to ``next`` or to the business registration page."""
+
+    template_name = "employers/signup.html"
+    form_class = EmployerSignupForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            messages.info(request, gettext("이미 로그인되어 있습니다."))
+            return redirect("employers:index")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"next": safe_next_url(self.request, self.request.GET.get("next"))}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            user = account_services.account_create(
+                email=data["email"], password=data["password1"], name=data["name"], phone=data["phone"]
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        next_url = safe_next_url(self.request, data.get("next") or self.request.GET.get("next")) or reverse(
+            "employers:register"
+        )
+        try:
+            account_services.email_verification_send(
+                user=user, base_url=self.request.build_absolute_uri("/"), next_url=next_url
+            )
+        except (smtplib.SMTPException, OSError):
+            logger.exception("verification email for account %s not sent", user.pk)
+            messages.warning(
+                self.request,
+                gettext("확인 메일을 보내지 못했습니다. 잠시 뒤 '확인 메일 다시 받기'에서 다시 받아 주세요."),
+            )
+        self.request.session[SIGNUP_EMAIL_SESSION_KEY] = user.email
+        return redirect("employers:signup_done")
+
+
+class EmployerSignupDoneView(TemplateView):
+    """``/employers/signup/done/``: tells the new member to open the link in the email."""
+
+    template_name = "employers/signup_done.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            email=self.request.session.get(SIGNUP_EMAIL_SESSION_KEY, ""),
+            days=account_services.VERIFY_EMAIL_MAX_AGE.days,
+            **kwargs,
+        )
+
+
+class EmployerListView(LoginRequiredMixin, ListView):
+    """``/employers/``: the employers the signed-in user is a member of, with their
+    verification status and the user's role (``my_role``)."""
+
+    template_name = "employers/index.html"
+    context_object_name = "employers"
+
+    def get_queryset(self):
+        role = EmployerMember.objects.filter(employer=OuterRef("pk"), user=self.request.user).values("role")[:1]
+        return Employer.objects.with_member(self.request.user).annotate(my_role=Subquery(role)).order_by("name")
+
+
+class EmployerRegisterView(LoginRequiredMixin, FormView):
+    """``/employers/register/``: register a business; the user becomes its owner and the
+    employer waits for district staff to verify it."""
+
+    template_name = "employers/register.html"
+    form_class = EmployerForm
+
+    def form_valid(self, form):
+        try:
+            employer = services.employer_register(
+                user=self.request.user, certifications=form.certifications(), **form.employer_fields()
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext(
+                "기업을 등록했습니다. 구청 일자리센터 직원이 사업자 정보를 확인합니다. 확인이 끝날 때까지 "
+                "채용공고를 작성해 임시 저장할 수는 있지만 게시할 수는 없습니다."
+            ),
+        )
+        return redirect("employers:detail", pk=employer.pk)
+
+
+class EmployerMemberMixin(AccessMixin):
+    """For pages of one employer (URL kwarg ``pk``) that only its members may open.
+
+    Sets ``self.employer`` (from ``Employer.objects.with_member(user)``: 404 for others),
+    ``self.role`` and ``self.is_owner``. With ``owner_required`` every request needs an
+    owner (403 otherwise)."""
+
+    owner_required = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        queryset = Employer.objects.with_member(request.user).select_related("dong")
+        self.employer = get_object_or_404(queryset, pk=kwargs["pk"])
+        self.role = services.member_role(employer=self.employer, user=request.user)
+        self.is_owner = self.role == EmployerMember.Role.OWNER
+        if self.owner_required and not self.is_owner:
+            raise PermissionDenied(gettext("기업의 대표 담당자만 할 수 있습니다."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(employer=self.employer, role=self.role, is_owner=self.is_owner, **kwargs)
+
+
+class EmployerDetailView(EmployerMemberMixin, TemplateView):
+    """``/employers/<pk>/``: profile, verification status, company types and members."""
+
+    template_name = "employers/detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            certifications=self.employer.certifications.order_by("type", "id"),
+            members=self.employer.memberships.select_related("user").order_by("-role", "created_at"),
+            **kwargs,
+        )
+
+
+class EmployerEditView(EmployerMemberMixin, FormView):
+    """``/employers/<pk>/edit/``: owners edit the profile and company types. The brn is
+    locked once verified; saving a rejected employer applies for verification again."""
+
+    template_name = "employers/edit.html"
+    form_class = EmployerForm
+    owner_required = True
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["employer"] = self.employer
+        kwargs["brn_locked"] = self.employer.verification_status == Employer.Verification.VERIFIED
+        return kwargs
+
+    def get_initial(self):
+        return EmployerForm.initial_from(self.employer)
+
+    def form_valid(self, form):
+        was_rejected = self.employer.verification_status == Employer.Verification.REJECTED
+        try:
+            services.employer_update(
+                employer=self.employer,
+                user=self.request.user,
+                certifications=form.certifications(),
+                **form.employer_fields(),
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        if was_rejected:
+            messages.success(
+                self.request,
+                gettext("고친 내용으로 다시 확인을 신청했습니다. 구청 일자리센터 직원이 다시 확인합니다."),
+            )
+        else:
+            messages.success(self.request, gettext("기업 정보를 저장했습니다."))
+        return redirect("employers:detail", pk=self.employer.pk)
+
+
+class EmployerMembersView(EmployerMemberMixin, FormView):
+    """``/employers/<pk>/members/``: every member sees the list; owners add a member by the
+    email address of a verified account (POST by others: 403)."""
+
+    template_name = "employers/members.html"
+    form_class = MemberAddForm
+
+    def post(self, request, *args, **kwargs):
+        if not self.is_owner:
+            raise PermissionDenied(gettext("기업의 대표 담당자만 담당자를 추가할 수 있습니다."))
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        members = list(self.employer.memberships.select_related("user").order_by("-role", "created_at"))
+        owners = [m for m in members if m.role == EmployerMember.Role.OWNER]
+        # the last owner cannot be removed, so it gets no remove button
+        sole_owner_pk = owners[0].pk if len(owners) == 1 else None
+        return super().get_context_data(members=members, sole_owner_pk=sole_owner_pk, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            member = services.member_add(
+                employer=self.employer,
+                by=self.request.user,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext("%(name)s 님을 %(role)s(으)로 추가했습니다.")
+            % {"name": member.user, "role": gettext(member.get_role_display())},
+        )
+        return redirect("employers:members", pk=self.employer.pk)
+
+
+class EmployerMemberRemoveView(EmployerMemberMixin, View):
+    """``POST /employers/<pk>/members/<member_pk>/remove/``: an owner removes a member (not
+    the last owner). Removing oneself leads back to ``/employers/``."""
+
+    http_method_names = ["post", "options"]
+    owner_required = True
+
+    def post(self, request, pk: int, member_pk: int):
+        member = get_object_or_404(EmployerMember.objects.select_related("user"), pk=member_pk, employer=self.employer)
+        try:
+            services.member_remove(employer=self.employer, by=request.user, member=member)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect("employers:members", pk=self.employer.pk)
+        messages.success(request, gettext("%(name)s 님을 담당자에서 뺐습니다.") % {"name": member.user})
+        if member.user_id == request.user.pk:
+            return redirect("employers:index")
+        return redirect("employers:members", pk=self.employer.pk)
