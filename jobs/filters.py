@@ -1,82 +1,299 @@
-"""Public posting search: a django-filter FilterSet whose state lives in the query string."""
+"""Public posting search: a django-filter FilterSet whose state lives in the query string.
+
+Every parameter is cleaned before the form sees it (:meth:`JobPostingFilter.__init__`): a
+malformed or out-of-range value is dropped, the good values of a multi-valued parameter are
+kept, and a Korean sentence is added to ``notices`` so that the page can say what it ignored.
+The page never fails because of its query string.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import QueryDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from namdong_jobs.reference.models import Dong
+from employers.models import Certification
+from namdong_jobs.reference.models import Dong, Occupation
 
-from .models import JobPosting
+from .choices import EmploymentType, PriorityGroup, Shift
+from .models import JobPosting, today_kst
 from .search import MAX_QUERY_LENGTH, query_terms
 
 CLOSED_TRUE = {"1", "true", "on", "yes"}
 CLOSED_FALSE = {"0", "false", "off", "no"}
 
+#: Highest accepted ``wage`` (KRW per hour); a larger number is ignored with a notice.
+MAX_HOURLY_WAGE = 1_000_000
+#: ``posted_within`` and ``closing_within`` accept whole days up to this many.
+MAX_DAYS = 365
+#: Offered in the form; any other whole number in range also works from the query string.
+POSTED_WITHIN_OPTIONS = (1, 3, 7, 30)
+CLOSING_WITHIN_OPTIONS = (0, 3, 7, 30)
+
+SORT_NEWEST = "newest"
+SORT_RELEVANCE = "relevance"
+SORT_DEADLINE = "deadline"
+SORT_WAGE = "wage"
+SORT_CHOICES = [
+    (SORT_RELEVANCE, gettext_lazy("검색어 관련도순 (제목에 있는 공고 먼저)")),
+    (SORT_NEWEST, gettext_lazy("최신 등록순")),
+    (SORT_DEADLINE, gettext_lazy("마감 임박순")),
+    (SORT_WAGE, gettext_lazy("시급 높은순")),
+]
+
+#: Multi-valued parameters, in the order the page lists them.
+MULTI_PARAMS = ("dong", "occupation", "employment_type", "shift", "priority", "company_type")
+#: Single-valued parameters (the last one wins when repeated).
+SINGLE_PARAMS = ("q", "wage", "posted_within", "closing_within", "closed", "sort")
+#: Every parameter of the search, ``page`` aside.
+PARAMS = ("q", *MULTI_PARAMS, "wage", "posted_within", "closing_within", "closed", "sort")
+
+
+def posted_within_label(days: int) -> str:
+    """``1`` → ``"오늘 등록"``, ``7`` → ``"최근 7일 안에 등록"``."""
+    if days == 1:
+        return _("오늘 등록")
+    return _("최근 %(days)d일 안에 등록") % {"days": days}
+
+
+def closing_within_label(days: int) -> str:
+    """``0`` → ``"오늘 마감"``, ``7`` → ``"7일 안에 마감"``."""
+    if days == 0:
+        return _("오늘 마감")
+    return _("%(days)d일 안에 마감") % {"days": days}
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One applied condition as the page shows it: ``label`` (e.g. ``"근무 지역"``),
+    ``value`` (e.g. ``"구월1동"``) and ``remove_query`` (the query string without just this
+    condition, no leading ``?``)."""
+
+    label: str
+    value: str
+    remove_query: str
+
 
 class JobPostingFilter(django_filters.FilterSet):
-    """Filters for ``/jobs/``: ``q`` (keyword, every word must appear), ``dong`` (several
-    10-digit codes), ``closed`` (``1`` = include 마감 postings).
+    """Filters for ``/jobs/`` and ``/jobs/api/postings.json``. Query string parameters:
+
+    - ``q``: keyword; every word must appear in the title, employer name or description
+      (:meth:`JobPostingQuerySet.keyword`); at most ``MAX_QUERY_LENGTH`` characters are used.
+    - ``dong`` (repeatable): 10-digit 행정동 codes.
+    - ``occupation`` (repeatable): KECO codes at any level; ``"8"``, ``"89"`` or ``"890"``
+      match every posting whose occupation code starts with it.
+    - ``employment_type`` (repeatable): ``EmploymentType`` codes.
+    - ``wage``: lowest acceptable wage in KRW per hour (0 – ``MAX_HOURLY_WAGE``), compared
+      with the posting's ``wage_hourly`` (its lower wage converted to an hour); postings
+      without a wage are left out while it is set.
+    - ``shift``, ``priority`` (repeatable): ``Shift`` / ``PriorityGroup`` codes; a posting
+      matches when it has at least one of them.
+    - ``company_type`` (repeatable): ``Certification.Type`` codes; the employer must hold one
+      of them valid today (KST).
+    - ``posted_within``: N (1–365) = registered in the last N days counting today as the
+      first, i.e. ``date_posted >= today - (N - 1)``; ``1`` = today only.
+    - ``closing_within``: N (0–365) = deadline from today through today + N (KST dates);
+      ``0`` = closing today; until-filled postings are left out.
+    - ``closed``: ``1``/``true``/``on``/``yes`` also lists 마감 postings.
+    - ``sort``: ``relevance`` (title matches first, then newest; the default with a keyword),
+      ``newest`` (the default without one), ``deadline`` (soonest first, until-filled last),
+      ``wage`` (highest hourly wage first, no wage last). ``-id`` breaks every tie.
 
     Without ``closed`` only open postings are listed (published, deadline not passed in KST).
-    Invalid values are dropped by :meth:`cleaned_or_ignored` rather than failing the page.
+    Bad values are dropped with a sentence in ``notices`` rather than failing the page.
     """
 
     q = django_filters.CharFilter(
         method="filter_keyword",
         label=gettext_lazy("검색어"),
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": gettext_lazy("예: 요양보호사, 지게차, 경비")}),
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "maxlength": MAX_QUERY_LENGTH,
+                "placeholder": gettext_lazy("예: 요양보호사, 지게차, 경비"),
+            }
+        ),
     )
-    dong = django_filters.ModelMultipleChoiceFilter(
+    dong = django_filters.MultipleChoiceFilter(
         field_name="dong",
-        queryset=Dong.objects.all(),
+        choices=[],
         label=gettext_lazy("근무 지역 (행정동)"),
         widget=forms.CheckboxSelectMultiple,
+    )
+    occupation = django_filters.MultipleChoiceFilter(
+        method="filter_occupation",
+        choices=[],
+        label=gettext_lazy("직종"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    employment_type = django_filters.MultipleChoiceFilter(
+        field_name="employment_type",
+        choices=EmploymentType.choices,
+        label=gettext_lazy("고용형태"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    wage = django_filters.NumberFilter(
+        method="filter_wage",
+        label=gettext_lazy("최소 시급 (원, 시간당 환산)"),
+        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_HOURLY_WAGE, "step": 1, "inputmode": "numeric"}),
+    )
+    shift = django_filters.MultipleChoiceFilter(
+        method="filter_shift",
+        choices=Shift.choices,
+        label=gettext_lazy("근무 형태"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    priority = django_filters.MultipleChoiceFilter(
+        method="filter_priority",
+        choices=PriorityGroup.choices,
+        label=gettext_lazy("우대 취약계층 (환영)"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    company_type = django_filters.MultipleChoiceFilter(
+        method="filter_company_type",
+        choices=Certification.Type.choices,
+        label=gettext_lazy("기업 유형"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    posted_within = django_filters.ChoiceFilter(
+        method="filter_posted_within",
+        choices=[],
+        empty_label=gettext_lazy("전체 기간"),
+        label=gettext_lazy("등록일"),
+    )
+    closing_within = django_filters.ChoiceFilter(
+        method="filter_closing_within",
+        choices=[],
+        empty_label=gettext_lazy("전체"),
+        label=gettext_lazy("마감일"),
     )
     closed = django_filters.BooleanFilter(
         method="filter_closed",
         label=gettext_lazy("마감 포함"),
         widget=forms.CheckboxInput,
     )
+    sort = django_filters.ChoiceFilter(
+        method="filter_sort",
+        choices=SORT_CHOICES,
+        empty_label=gettext_lazy("기본 (검색어가 있으면 관련도순, 없으면 최신순)"),
+        label=pgettext_lazy("search order", "정렬"),
+    )
 
     class Meta:
         model = JobPosting
-        fields = ["q", "dong", "closed"]
+        fields = list(PARAMS)
 
     def __init__(self, data=None, *args, **kwargs):
         # always bound, so that an empty query string lists open postings
-        data = data.copy() if data is not None else QueryDict(mutable=True)
+        data = _as_querydict(data)
         self.notices: list[str] = []
+        self.today = today_kst()
+        self.dong_names: dict[str, str] = dict(Dong.objects.order_by("code").values_list("code", "name"))
+        self.occupations: list[tuple[str, str, str]] = list(
+            Occupation.objects.order_by("code").values_list("code", "level", "name")
+        )
+        self.occupation_names = {code: name for code, _level, name in self.occupations}
+        self._clean(data)
+        super().__init__(data, *args, **kwargs)
+        self.filters["dong"].extra["choices"] = list(self.dong_names.items())
+        self.filters["occupation"].extra["choices"] = self.occupation_choices()
+        self.filters["posted_within"].extra["choices"] = self._day_choices(
+            "posted_within", POSTED_WITHIN_OPTIONS, posted_within_label
+        )
+        self.filters["closing_within"].extra["choices"] = self._day_choices(
+            "closing_within", CLOSING_WITHIN_OPTIONS, closing_within_label
+        )
+
+    # ---- cleaning the query string --------------------------------------------------
+
+    def _clean(self, data: QueryDict) -> None:
+        for key in list(data):  # browsers never send NUL; PostgreSQL refuses it in text
+            data.setlist(key, [v.replace("\x00", "") for v in data.getlist(key)])
+        for key in SINGLE_PARAMS:  # repeated: the last value wins, as in a Django form
+            if key in data:
+                data.setlist(key, [data.getlist(key)[-1]])
+        self._clean_keyword(data)
+        self._clean_dongs(data)
+        self._clean_choices(
+            data, "occupation", set(self.occupation_names), _("알 수 없는 직종 코드는 빼고 검색했습니다.")
+        )
+        self._clean_choices(
+            data, "employment_type", set(EmploymentType.values), _("알 수 없는 고용형태는 빼고 검색했습니다.")
+        )
+        self._clean_choices(data, "shift", set(Shift.values), _("알 수 없는 근무 형태는 빼고 검색했습니다."))
+        self._clean_choices(
+            data, "priority", set(PriorityGroup.values), _("알 수 없는 우대 취약계층 값은 빼고 검색했습니다.")
+        )
+        self._clean_choices(
+            data, "company_type", set(Certification.Type.values), _("알 수 없는 기업 유형은 빼고 검색했습니다.")
+        )
+        self._clean_wage(data)
+        self._clean_days(data, "posted_within", 1, _("'등록일' 값은 1~%(max)d일이어야 해서 무시했습니다."))
+        self._clean_days(data, "closing_within", 0, _("'마감일' 값은 0~%(max)d일이어야 해서 무시했습니다."))
+        self._clean_closed(data)
+        self._clean_sort(data)
+
+    def _clean_keyword(self, data: QueryDict) -> None:
         q = data.get("q", "")
-        if "\x00" in q:  # browsers never send NUL; drop it rather than the whole search
-            q = data["q"] = q.replace("\x00", "")
         if len(q) > MAX_QUERY_LENGTH:
             q = data["q"] = q[:MAX_QUERY_LENGTH]
             self.notices.append(_("검색어가 너무 길어 앞의 %(n)d자만 사용했습니다.") % {"n": MAX_QUERY_LENGTH})
         if q.strip() and not query_terms(q):
             self.notices.append(_("검색어에 찾을 수 있는 글자(한글·영문·숫자)가 없어 검색어 없이 보여 드립니다."))
-        self._clean_dongs(data)
-        self._clean_closed(data)
-        super().__init__(data, *args, **kwargs)
 
-    def _clean_dongs(self, data) -> None:
+    def _clean_dongs(self, data: QueryDict) -> None:
         """Keep the valid dong codes, drop the others with a notice (one bad value must not
         throw away the good ones)."""
-        if not hasattr(data, "getlist"):
-            return
-        values = [v for v in data.getlist("dong") if v.strip()]
-        valid = set(
-            Dong.objects.filter(code__in=[v for v in values if v.isdigit() and len(v) == 10]).values_list(
-                "code", flat=True
-            )
-        )
-        kept = [v for v in values if v in valid]
-        if len(kept) != len(values):
-            self.notices.append(_("알 수 없는 행정동 코드는 빼고 검색했습니다."))
-        data.setlist("dong", kept)
+        self._clean_choices(data, "dong", set(self.dong_names), _("알 수 없는 행정동 코드는 빼고 검색했습니다."))
 
-    def _clean_closed(self, data) -> None:
+    def _clean_choices(self, data: QueryDict, key: str, valid: set[str], notice: str) -> None:
+        """Keep the values of ``key`` found in ``valid`` (blank ones are dropped silently,
+        repeats once), add ``notice`` if any other value was dropped."""
+        values = [v.strip() for v in data.getlist(key) if v.strip()]
+        kept = list(dict.fromkeys(v for v in values if v in valid))
+        if any(v not in valid for v in values):
+            self.notices.append(notice)
+        if kept:
+            data.setlist(key, kept)
+        else:
+            data.pop(key, None)
+
+    def _clean_wage(self, data: QueryDict) -> None:
+        """``wage``: a whole number of KRW per hour, 0 to ``MAX_HOURLY_WAGE``; thousands
+        separators, spaces and a trailing 원 are allowed (``"10,320원"``)."""
+        raw = (data.get("wage") or "").strip()
+        data.pop("wage", None)
+        if not raw:
+            return
+        digits = raw.replace(",", "").replace(" ", "").removesuffix("원")
+        if not digits.isascii() or not digits.isdigit():
+            self.notices.append(_("'최소 시급' 값이 숫자가 아니어서 무시했습니다."))
+            return
+        amount = int(digits)
+        if amount > MAX_HOURLY_WAGE:
+            self.notices.append(
+                _("'최소 시급'은 시간당 %(max)s원까지 찾을 수 있어 무시했습니다.") % {"max": f"{MAX_HOURLY_WAGE:,}"}
+            )
+            return
+        data["wage"] = str(amount)
+
+    def _clean_days(self, data: QueryDict, key: str, minimum: int, notice: str) -> None:
+        raw = (data.get(key) or "").strip()
+        data.pop(key, None)
+        if not raw:
+            return
+        if raw.isascii() and raw.isdigit() and minimum <= int(raw) <= MAX_DAYS:
+            data[key] = str(int(raw))
+        else:
+            self.notices.append(notice % {"max": MAX_DAYS})
+
+    def _clean_closed(self, data: QueryDict) -> None:
         """``closed``: 1/true/on/yes include closed postings; 0/false/off/no or empty do not;
         anything else is ignored with a notice."""
         raw = (data.get("closed") or "").strip().lower()
@@ -87,20 +304,197 @@ class JobPostingFilter(django_filters.FilterSet):
                 self.notices.append(_("'마감 포함' 값이 올바르지 않아 무시했습니다."))
             data.pop("closed", None)
 
+    def _clean_sort(self, data: QueryDict) -> None:
+        raw = (data.get("sort") or "").strip().lower()
+        data.pop("sort", None)
+        if raw in dict(SORT_CHOICES):
+            data["sort"] = raw
+        elif raw:
+            self.notices.append(_("알 수 없는 정렬 방식이라 기본 순서로 보여 드립니다."))
+
+    def _day_choices(self, key: str, options, label) -> list[tuple[str, str]]:
+        """The offered day counts, plus the one in the query string when it is another."""
+        days = list(options)
+        current = self.data.get(key)
+        if current and int(current) not in days:
+            days = sorted([*days, int(current)])
+        return [(str(d), label(d)) for d in days]
+
+    # ---- choices and labels for the page ----------------------------------------------
+
+    def occupation_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Grouped choices for a ``<select multiple>``: one ``<optgroup>`` per major group
+        holding the major group itself, each middle group and, indented under it, its minor
+        groups: ``[("설치·정비·생산직", [("8", "설치·정비·생산직 전체"), ("89", "… 전체"),
+        ("890", "   기타 …"), …]), …]``."""
+        groups: list[tuple[str, list[tuple[str, str]]]] = []
+        for code, level, name in self.occupations:
+            if level == Occupation.Level.MAJOR:
+                groups.append((name, [(code, _("%(name)s 전체") % {"name": name})]))
+            elif not groups:
+                continue
+            elif level == Occupation.Level.MIDDLE:
+                groups[-1][1].append((code, "\u00a0\u00a0" + _("%(name)s 전체") % {"name": name}))
+            else:
+                groups[-1][1].append((code, "\u00a0\u00a0\u00a0\u00a0" + name))
+        return groups
+
+    def _value_label(self, key: str, value: str) -> str:
+        if key == "q":
+            return value
+        if key == "dong":
+            return self.dong_names.get(value, value)
+        if key == "occupation":
+            return self.occupation_names.get(value, value)
+        if key == "wage":
+            return _("시간당 %(amount)s원 이상") % {"amount": f"{int(value):,}"}
+        if key == "posted_within":
+            return posted_within_label(int(value))
+        if key == "closing_within":
+            return closing_within_label(int(value))
+        if key == "closed":
+            return _("마감된 공고도 보기")
+        choices = {
+            "employment_type": EmploymentType,
+            "shift": Shift,
+            "priority": PriorityGroup,
+            "company_type": Certification.Type,
+        }[key]
+        return _(choices(value).label)
+
+    def querystring(self, *, without: tuple[str, str] | None = None) -> str:
+        """The cleaned query string (no ``page``, no leading ``?``), e.g.
+        ``"q=%EA%B2%BD%EB%B9%84&dong=2820051000"``; ``without=(key, value)`` leaves out that
+        one value."""
+        query = QueryDict(mutable=True)
+        for key in PARAMS:
+            values = [v for v in self.data.getlist(key) if v != ""]
+            if without and without[0] == key:
+                values = [v for v in values if v != without[1]]
+            if values:
+                query.setlist(key, values)
+        return query.urlencode()
+
+    def active_filters(self) -> list[ActiveFilter]:
+        """Each applied condition (each value of a multi-valued one), with the query string
+        that removes just it; the sort order is not a condition and is kept."""
+        labels = {
+            "q": _("검색어"),
+            "dong": _("근무 지역"),
+            "occupation": _("직종"),
+            "employment_type": _("고용형태"),
+            "shift": _("근무 형태"),
+            "priority": _("우대 취약계층"),
+            "company_type": _("기업 유형"),
+            "wage": _("최소 시급"),
+            "posted_within": _("등록일"),
+            "closing_within": _("마감일"),
+            "closed": _("마감 포함"),
+        }
+        active = []
+        for key in PARAMS:
+            if key == "sort":
+                continue
+            for value in self.data.getlist(key):
+                if key == "q" and not query_terms(value):
+                    continue
+                if value != "":
+                    active.append(
+                        ActiveFilter(
+                            label=labels[key],
+                            value=self._value_label(key, value),
+                            remove_query=self.querystring(without=(key, value)),
+                        )
+                    )
+        return active
+
+    @property
+    def effective_sort(self) -> str:
+        """The order in use: the ``sort`` asked for, else ``relevance`` with a keyword and
+        ``newest`` without; ``relevance`` without a keyword is ``newest``."""
+        has_terms = bool(query_terms(self.data.get("q", "")))
+        sort = self.data.get("sort") or (SORT_RELEVANCE if has_terms else SORT_NEWEST)
+        if sort == SORT_RELEVANCE and not has_terms:
+            return SORT_NEWEST
+        return sort
+
+    # ---- filtering ------------------------------------------------------------------
+
     def filter_keyword(self, queryset, name, value):
+        """Every word of ``value`` in title, employer name or description; annotates
+        ``title_rank`` (see :meth:`JobPostingQuerySet.keyword`)."""
         return queryset.keyword(value)
+
+    def filter_occupation(self, queryset, name, values):
+        """Prefix match on the KECO code: ``"8"`` finds 810, 890, …; ``"89"`` finds 890."""
+        if not values:
+            return queryset
+        condition = Q()
+        for code in values:
+            condition |= Q(occupation__code__startswith=code)
+        return queryset.filter(condition)
+
+    def filter_wage(self, queryset, name, value):
+        """``wage_hourly >= value`` (KRW per hour); postings without a wage are left out."""
+        if value is None:
+            return queryset
+        return queryset.filter(wage_hourly__gte=int(value))
+
+    def filter_shift(self, queryset, name, values):
+        """Postings with at least one of the ``Shift`` codes ``values``."""
+        return queryset.filter(shifts__overlap=list(values)) if values else queryset
+
+    def filter_priority(self, queryset, name, values):
+        """Postings welcoming at least one of the ``PriorityGroup`` codes ``values``."""
+        return queryset.filter(priority_groups__overlap=list(values)) if values else queryset
+
+    def filter_company_type(self, queryset, name, values):
+        """Employers holding a certification of one of ``values`` valid today (KST)."""
+        if not values:
+            return queryset
+        valid_today = Certification.objects.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=self.today),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=self.today),
+            employer=OuterRef("employer_id"),
+            type__in=list(values),
+        )
+        return queryset.filter(Exists(valid_today))
+
+    def filter_posted_within(self, queryset, name, value):
+        """Registered in the last ``value`` days, today being the first (KST dates)."""
+        if not value:
+            return queryset
+        return queryset.filter(date_posted__gte=self.today - datetime.timedelta(days=int(value) - 1))
+
+    def filter_closing_within(self, queryset, name, value):
+        """Deadline from today through today + ``value`` days (KST); until-filled left out."""
+        if value in (None, ""):
+            return queryset
+        return queryset.filter(deadline__gte=self.today, deadline__lte=self.today + datetime.timedelta(days=int(value)))
 
     def filter_closed(self, queryset, name, value):
         return queryset  # applied in filter_queryset, which needs it first
 
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, after every filter
+
     def filter_queryset(self, queryset):
         include_closed = bool(self.form.cleaned_data.get("closed"))
-        queryset = queryset.public() if include_closed else queryset.open()
+        queryset = queryset.public() if include_closed else queryset.open(self.today)
         queryset = super().filter_queryset(queryset)
+        return queryset.order_by(*self.ordering(queryset))
+
+    def ordering(self, queryset) -> list:
+        """``order_by`` arguments for :attr:`effective_sort`, always ending with ``-id``."""
+        sort = self.effective_sort
+        if sort == SORT_DEADLINE:
+            return [F("deadline").asc(nulls_last=True), "-id"]
+        if sort == SORT_WAGE:
+            return [F("wage_hourly").desc(nulls_last=True), "-id"]
         order = ["-date_posted", "-id"]
-        if self.form.cleaned_data.get("q"):
+        if sort == SORT_RELEVANCE and "title_rank" in queryset.query.annotations:
             order = ["-title_rank", *order]
-        return queryset.order_by(*order)
+        return order
 
     @property
     def qs(self):
@@ -116,3 +510,14 @@ class JobPostingFilter(django_filters.FilterSet):
                 form._errors = forms.utils.ErrorDict()
             self._qs = self.filter_queryset(self.queryset.all())
         return self._qs
+
+
+def _as_querydict(data) -> QueryDict:
+    """A mutable copy of ``data`` (a ``QueryDict``, a plain dict of strings or lists, or
+    ``None``)."""
+    if isinstance(data, QueryDict):
+        return data.copy()
+    query = QueryDict(mutable=True)
+    for key, value in (data or {}).items():
+        query.setlist(key, [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)])
+    return query

@@ -1,17 +1,89 @@
-"""Public pages: home, posting list/search and posting detail. No login needed."""
+"""Public pages: home, posting list/search, posting detail and its printable sheet. No login
+needed. Lists show only open postings (``JobPosting.objects.open()``) unless the visitor asks
+for 마감 postings too."""
+
+from __future__ import annotations
 
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from employers.models import Employer
 
-from ..filters import JobPostingFilter
+from ..choices import ApplyMethod, Benefit, PriorityGroup, WageType, Weekday
+from ..filters import SORT_CHOICES, JobPostingFilter
+from ..jsonld import jsonld_script, posting_jsonld
 from ..models import JobPosting, today_kst
+from ..wages import DEFAULT_DAILY_HOURS
+
+#: Parameters whose inputs sit in the folded "더 고르기" part of the search form.
+MORE_FILTERS = (
+    "occupation",
+    "employment_type",
+    "wage",
+    "shift",
+    "priority",
+    "company_type",
+    "posted_within",
+    "closing_within",
+)
+#: The job bank's own number, for postings that give no phone.
+JOB_BANK_PHONE = "032-453-5000"
+
+
+def get_page(paginator: Paginator, raw_page: str | None) -> tuple[Page, str | None]:
+    """The page asked for by the ``page`` parameter ``raw_page`` and a notice when it was not
+    a valid page number: non-numbers give the first page, 0 or a negative number the first,
+    a number past the end the last."""
+    raw_page = (raw_page or "").replace("\x00", "").strip()
+    if raw_page.lstrip("-").isascii() and raw_page.lstrip("-").isdigit() and int(raw_page) < 1:
+        page = paginator.get_page(1)  # get_page shows the last page for 0 or less; the first is nearer
+    else:
+        page = paginator.get_page(raw_page or 1)
+    notice = None
+    if raw_page and str(page.number) != raw_page:
+        notice = _("요청한 쪽 번호가 올바르지 않아 가까운 쪽을 보여 드립니다.")
+    return page, notice
+
+
+def page_window(page: Page, around: int = 2) -> list[int | None]:
+    """Page numbers to link: the first, the last and ``around`` on each side of the current
+    one, with ``None`` where numbers are left out, e.g. ``[1, None, 4, 5, 6, 7, 8, None, 20]``."""
+    last = page.paginator.num_pages
+    shown = sorted({1, last, *range(max(1, page.number - around), min(last, page.number + around) + 1)})
+    numbers: list[int | None] = []
+    for n in shown:
+        if numbers and n - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
+
+
+def tel_href(phone: str) -> str:
+    """A ``tel:`` URL for a Korean phone number as written: ``"032-453-5000"`` →
+    ``"tel:032-453-5000"`` (digits, ``+`` and dashes kept, anything else dropped)."""
+    return "tel:" + "".join(ch for ch in phone if ch.isascii() and (ch.isdigit() or ch in "+-"))
+
+
+def public_posting(pk: int) -> JobPosting:
+    """A posting the public may see (open, or published once and since closed) with what its
+    pages show joined; 404 for drafts, postings under review and rejected ones."""
+    return get_object_or_404(
+        JobPosting.objects.public()
+        .select_related("employer", "dong", "occupation__parent__parent")
+        .prefetch_related("employer__certifications"),
+        pk=pk,
+    )
+
+
+def call_phone(posting: JobPosting) -> str:
+    """The number to call about ``posting``: its contact phone, else the employer's, else the
+    job bank's (``JOB_BANK_PHONE``)."""
+    return posting.contact_phone or posting.employer.phone or JOB_BANK_PHONE
 
 
 class HomeView(TemplateView):
@@ -35,8 +107,11 @@ class HomeView(TemplateView):
 
 
 class JobPostingListView(TemplateView):
-    """``/jobs/``: search and list postings, 20 a page. Query string: ``q``, ``dong``
-    (repeatable), ``closed=1`` (마감 포함), ``page``. Bad values are ignored with a notice."""
+    """``/jobs/``: search and list postings, ``NJ_PAGE_SIZE`` (20) a page. Query string: the
+    parameters of :class:`jobs.filters.JobPostingFilter` (``q``, ``dong``, ``occupation``,
+    ``employment_type``, ``wage``, ``shift``, ``priority``, ``company_type``,
+    ``posted_within``, ``closing_within``, ``closed``, ``sort``) and ``page``. Bad values are
+    ignored with a notice; the page always answers 200."""
 
     template_name = "jobs/posting_list.html"
 
@@ -44,45 +119,144 @@ class JobPostingListView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         filterset = JobPostingFilter(self.request.GET, queryset=JobPosting.objects.for_list())
         paginator = Paginator(filterset.qs, settings.NJ_PAGE_SIZE)
-        raw_page = self.request.GET.get("page", "1")
-        # get_page shows the last page for 0 or a negative number; the first is nearer
-        page = paginator.get_page(1 if raw_page.lstrip("-").isdigit() and int(raw_page) < 1 else raw_page)
-        notices = list(filterset.notices)
-        if raw_page and str(page.number) != raw_page:
-            notices.append(_("요청한 쪽 번호가 올바르지 않아 가까운 쪽을 보여 드립니다."))
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        page, page_notice = get_page(paginator, self.request.GET.get("page"))
+        notices = [*filterset.notices, *([page_notice] if page_notice else [])]
         ctx.update(
             filter=filterset,
             page_obj=page,
+            page_numbers=page_window(page) if paginator.num_pages > 1 else [],
             postings=page.object_list,
             notices=notices,
-            querystring=query.urlencode(),
-            today=today_kst(),
+            querystring=filterset.querystring(),
+            active_filters=filterset.active_filters(),
+            sort_label=dict(SORT_CHOICES)[filterset.effective_sort],
+            occupation_choices=filterset.occupation_choices(),
+            selected_occupations=filterset.data.getlist("occupation"),
+            more_filters_open=any(key in filterset.data for key in MORE_FILTERS),
+            today=filterset.today,
         )
         return ctx
 
 
 class JobPostingDetailView(TemplateView):
     """``/jobs/<pk>/``: a public posting, open or closed (closed ones say 마감 and offer no
-    way to apply). Drafts, postings under review and rejected ones are 404."""
+    way to apply). Drafts, postings under review and rejected ones are 404. Open postings
+    carry schema.org ``JobPosting`` JSON-LD (:func:`jobs.jsonld.posting_jsonld`)."""
 
     template_name = "jobs/posting_detail.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        posting = get_object_or_404(
-            JobPosting.objects.public()
-            .select_related("employer", "dong", "occupation__parent__parent")
-            .prefetch_related("employer__certifications"),
-            pk=kwargs["pk"],
-        )
+        posting = public_posting(kwargs["pk"])
         today = today_kst()
+        is_open = posting.is_open(today)
         ctx.update(
             posting=posting,
             today=today,
-            is_open=posting.is_open(today),
+            is_open=is_open,
             days_left=posting.days_left(today),
             certifications=posting.employer.certifications_valid_on(today),
+            work_days_display=work_days_display(posting),
+            hours_display=hours_display(posting),
+            hourly_note=hourly_note(posting),
+            priority_labels=[_(PriorityGroup(g).label) for g in posting.priority_groups if g in PriorityGroup.values],
+            benefit_labels=[_(Benefit(b).label) for b in Benefit.values if b in posting.benefits],
+            apply=apply_context(posting) if is_open else None,
+            job_bank_phone=JOB_BANK_PHONE,
+            job_bank_phone_href=tel_href(JOB_BANK_PHONE),
+            jsonld=jsonld_script(posting_jsonld(posting, request=self.request)) if is_open else "",
         )
         return ctx
+
+
+class JobPostingPrintView(TemplateView):
+    """``/jobs/<pk>/print/``: one A4 sheet in large type for community-centre notice boards:
+    posting number, title, employer, key conditions, how to apply, the phone number to call
+    (:func:`call_phone`), deadline and the page's address. Same visibility as the detail page."""
+
+    template_name = "jobs/posting_print.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        posting = public_posting(kwargs["pk"])
+        today = today_kst()
+        is_open = posting.is_open(today)
+        phone = call_phone(posting)
+        ctx.update(
+            posting=posting,
+            today=today,
+            is_open=is_open,
+            days_left=posting.days_left(today),
+            work_days_display=work_days_display(posting),
+            hours_display=hours_display(posting),
+            apply=apply_context(posting) if is_open else None,
+            call_phone=phone,
+            call_phone_href=tel_href(phone),
+            page_url=self.request.build_absolute_uri(posting.get_absolute_url()),
+        )
+        return ctx
+
+
+def work_days_display(posting: JobPosting) -> str:
+    """Working days in week order, e.g. ``"월·화·수·목·금"``; ``"주5일"`` when only a count is
+    known; ``""`` when nothing is."""
+    if posting.work_days:
+        return "·".join(_(Weekday(d).label) for d in Weekday.values if d in posting.work_days)
+    if posting.days_per_week:
+        return _("주%(days)d일") % {"days": posting.days_per_week}
+    return ""
+
+
+def hours_display(posting: JobPosting) -> str:
+    """Working hours, e.g. ``"09:00 ~ 18:00 · 하루 8시간 · 주 40시간"``; ``""`` when unknown."""
+    parts = []
+    if posting.start_time and posting.end_time:
+        parts.append(f"{posting.start_time:%H:%M} ~ {posting.end_time:%H:%M}")
+    if posting.daily_hours:
+        parts.append(_("하루 %(hours)s시간") % {"hours": f"{posting.daily_hours.normalize():f}"})
+    if posting.hours_per_week:
+        parts.append(_("주 %(hours)d시간") % {"hours": posting.hours_per_week})
+    return " · ".join(parts)
+
+
+def hourly_note(posting: JobPosting) -> str:
+    """For a wage not stated per hour, its hourly equivalent in KRW and the rule used, e.g.
+    ``"시간당 약 11,961원 (월 209시간 기준)"``; ``""`` for hourly wages or without a wage."""
+    if not posting.wage_hourly or posting.wage_type in ("", WageType.HOUR):
+        return ""
+    basis = {
+        WageType.DAY: _("하루 %(hours)s시간 기준")
+        % {"hours": f"{(posting.daily_hours or DEFAULT_DAILY_HOURS).normalize():f}"},
+        WageType.WEEK: _("주급 × 4.345주 ÷ 월 209시간 기준"),
+        WageType.MONTH: _("월 209시간 기준"),
+        WageType.YEAR: _("12개월 × 월 209시간 기준"),
+    }.get(posting.wage_type, "")
+    return _("시간당 약 %(amount)s원 (%(basis)s)") % {"amount": f"{posting.wage_hourly:,}", "basis": basis}
+
+
+def apply_context(posting: JobPosting) -> dict:
+    """How to apply to an open posting, for the detail and print pages:
+    ``{"online": bool, "phone": str, "phone_href": str, "visit": str, "email": str,
+    "contact_name": str, "none": bool}``. Online applying is offered only for postings entered
+    here; ``phone``/``visit``/``email`` are set only when that method is offered (the phone is
+    :func:`call_phone`, the visit address the workplace's, else the employer's). ``none`` is true when
+    no method is recorded."""
+    methods = set(posting.apply_methods)
+    phone = call_phone(posting) if ApplyMethod.PHONE in methods else ""
+    visit = ""
+    if ApplyMethod.VISIT in methods:
+        visit = posting.address or posting.employer.address or posting.location_text or "-"
+    email = posting.contact_email if ApplyMethod.EMAIL in methods else ""
+    online = ApplyMethod.ONLINE in methods and not posting.is_external
+    return {
+        "online": online,
+        "phone": phone,
+        "phone_href": tel_href(phone) if phone else "",
+        "visit": visit,
+        "email": email,
+        "contact_name": posting.contact_name,
+        "contact_phone": posting.contact_phone,
+        "contact_phone_href": tel_href(posting.contact_phone) if posting.contact_phone else "",
+        "contact_email": posting.contact_email,
+        "none": not (online or phone or visit or email),
+    }
