@@ -1,0 +1,58 @@
+"""Forms of the moderation pages (district staff): a decision without input (approve a posting
+or a revision, verify an employer) and a rejection, which needs a reason.
+
+The forms only carry the input; the rules live in the services they feed
+(``jobs.services.lifecycle``, ``employers.services``). :func:`add_service_errors` puts a
+service's ``ValidationError`` on a form so the page can show it next to the decision.
+"""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionForm(forms.Form):
+    """A decision that needs no input (승인, 기업 확인): the form only carries the CSRF token
+    and, after a refused decision, the service's reasons as non-field errors."""
+
+
+class RejectForm(forms.Form):
+    """A rejection (반려): the reason is required and is shown to the employer."""
+
+    reason = forms.CharField(
+        label=_("반려 사유"),
+        help_text=_("기업 담당자에게 그대로 보입니다. 무엇을 어떻게 고치면 되는지 적어 주세요."),
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "ko"}),
+        max_length=2000,
+        error_messages={
+            "required": _("반려 사유를 적어 주세요."),
+            "max_length": _("반려 사유는 %(limit_value)d자 이내로 적어 주세요."),
+        },
+    )
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError, *, model: type[models.Model] | None = None) -> None:
+    """Add the messages of a service's ``ValidationError`` to ``form``: a message keyed by a
+    field of the form goes to that field; any other message becomes a non-field error, prefixed
+    with the verbose name of ``model``'s field when it is keyed by one (e.g. ``"임금형태: …"``)."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for key, errors in exc.message_dict.items():
+        if key in form.fields:
+            form.add_error(key, errors)
+            continue
+        label = _field_label(model, key)
+        for message in errors:
+            form.add_error(None, f"{label}: {message}" if label else message)
+
+
+def _field_label(model, name: str) -> str:
+    if model is None or name == NON_FIELD_ERRORS:
+        return ""
+    try:
+        return gettext(str(model._meta.get_field(name).verbose_name))
+    except FieldDoesNotExist:  # an unknown key is shown without a label
+        return ""
