@@ -36,57 +36,93 @@ AGE_LAW = Law(
 SEX_LAW = Law("남녀고용평등과 일·가정 양립 지원에 관한 법률", "제7조", gettext_noop("모집·채용에서 성별 차별 금지"))
 PRIVACY_LAW = Law("채용절차의 공정화에 관한 법률", "제4조의3", gettext_noop("출신지역 등 개인정보 요구 금지"))
 
-_NUM = r"(?:만\s*)?\d{1,2}"
+_NUM = r"(?:만\s*)?(?<!\d)\d{1,2}"
 _NOT_NEG = r"(?!\s*(?:무관|제한\s*없|상관\s*없|불문))"
+#: an age about children, as in a benefit ("8세 이하 자녀 육아휴가"), not about applicants
+_NOT_CHILD = r"(?!\s*(?:의\s*)?(?:자녀|아동|아이|어린이|영유아|유아))"
+#: the legal minimum ages (근로기준법 §64·§65·§70, 청소년 보호법 §29): "만 18세 이상", "19세 미만 불가"
+_NOT_LEGAL_MINIMUM = r"(?!(?:만\s*)?1[5-9]\s*세\s*(?:이상|미만\s*(?:불가|제외|지원\s*불가|채용\s*불가)))"
+#: "여성" of 경력단절여성 / 경력 단절 여성 / 경력보유여성 (priority groups) is no sex limit
+_NOT_PRIORITY_WOMEN = r"(?<!단절)(?<!단절\s)(?<!보유)(?<!보유\s)"
 
 #: (topic, law, pattern). Topics are shown to the employer and the moderator.
 RULES: list[tuple[str, Law, re.Pattern]] = [
     # --- age
-    (gettext_noop("연령 제한"), AGE_LAW, re.compile(rf"{_NUM}\s*세\s*(?:이하|미만|이상|까지|초과|~|-|부터)")),
-    (gettext_noop("연령 제한"), AGE_LAW, re.compile(rf"{_NUM}\s*(?:~|-|부터)\s*{_NUM}\s*세")),
+    (
+        gettext_noop("연령 제한"),
+        AGE_LAW,
+        re.compile(rf"{_NOT_LEGAL_MINIMUM}{_NUM}\s*세\s*(?:이하|미만|이상|까지|초과|~|-|부터){_NOT_CHILD}"),
+    ),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(rf"{_NUM}\s*(?:~|-|부터)\s*{_NUM}\s*세{_NOT_CHILD}")),
     (
         gettext_noop("연령 제한"),
         AGE_LAW,
         re.compile(r"(?<!\d)[1-7]0\s*대\s*(?:만|까지|이하|초반|중반|후반|~|-|남|여|분|only)"),
     ),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?<!\d)[2-7]0\s*대\s*(?:이상|우대|환영|선호|위주)")),
     (
         gettext_noop("연령 제한"),
         AGE_LAW,
         re.compile(r"(?:19|20)\d{2}\s*년\s*(?:생|이후\s*출생)\s*(?:이후|이전|까지|부터|~)?"),
     ),
-    (gettext_noop("연령 제한"), AGE_LAW, re.compile(rf"(?:나이|연령)\s*(?:제한|:|은|는)?{_NOT_NEG}\s*\d+\s*세?")),
+    (
+        gettext_noop("연령 제한"),
+        AGE_LAW,
+        re.compile(rf"(?<!평균)(?<!평균\s)(?:나이|연령)\s*(?:제한|:|은|는)?{_NOT_NEG}\s*\d+\s*세?"),
+    ),
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?:나이|연령)\s*제한(?!\s*(?:없|무))")),
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"젊은\s*(?:분|사람|직원|친구|층)")),
     # --- sex
     (
         gettext_noop("성별 제한"),
         SEX_LAW,
-        re.compile(r"(?:남자|여자|남성|(?<!단절)여성)\s*(?:만|only|한정|전용|우대|환영|직원|분|구함|모집|\d+\s*명)"),
+        re.compile(
+            rf"(?:남자|여자|남성|{_NOT_PRIORITY_WOMEN}여성)\s*(?:만|only|한정|전용|우대|환영|직원|분|구함|구합니다|모집|채용|\d+\s*명)"
+        ),
     ),  # fmt: skip
+    (
+        gettext_noop("성별 제한"),
+        SEX_LAW,
+        re.compile(
+            r"(?<![가-힣])(?:남|여)\s*(?:직원|사원)\s*(?:만|only|한정|우대|환영|구함|구합니다|모집|채용|\d+\s*명)"
+        ),
+    ),  # fmt: skip
+    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"(?<!\d)[1-7]0\s*대\s*(?:남성|여성|남자|여자)")),
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"성별\s*[:：]?\s*(?:남|여)(?!\s*(?:녀|여)?\s*무관)")),
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"(?<![가-힣])(?:남|여)\s*\d+\s*명")),
+    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"남녀\s*각\s*\d+\s*명")),
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"아줌마|아주머니|이모님|아저씨|총각|처녀")),
     # --- appearance, body
     (
         gettext_noop("용모·신체 조건"),
         PRIVACY_LAW,
-        re.compile(r"용모\s*(?:단정|우수|준수|좋|:)|외모|인상\s*좋은|호감\s*(?:가는|형)\s*(?:외모|인상|용모)"),
+        re.compile(
+            r"용모\s*(?:단정|우수|준수|좋|:)|외모(?!\s*(?:무관|상관\s*없|불문))|인상\s*좋은|호감\s*(?:가는|형)\s*(?:외모|인상|용모)"
+        ),
     ),  # fmt: skip
     (
         gettext_noop("용모·신체 조건"),
         PRIVACY_LAW,
-        re.compile(r"(?:키|신장)\s*\d{3}|(?:키|신장)\s*(?:제한|\d|큰|작은)|체중|몸무게|날씬"),
+        re.compile(r"(?<![가-힣])(?:키|신장)\s*(?:제한|\d|큰|작은)|체중|몸무게|날씬"),
     ),  # fmt: skip
     # --- birthplace
-    (gettext_noop("출신지역"), PRIVACY_LAW, re.compile(r"출신\s*지역|출생지|본적|고향|(?:지역|도)\s*출신")),
+    (
+        gettext_noop("출신지역"),
+        PRIVACY_LAW,
+        re.compile(r"출신\s*지역|출생지|(?<![가-힣])본적|고향|(?:지역|도)\s*출신"),
+    ),
     # --- marital status
     (
         gettext_noop("혼인 여부"),
         PRIVACY_LAW,
         re.compile(r"미혼|기혼|결혼\s*(?:여부|유무|하신|안\s*한)|혼인\s*(?:여부|유무)|싱글만"),
     ),  # fmt: skip
-    # --- property
-    (gettext_noop("재산"), PRIVACY_LAW, re.compile(r"재산|자가\s*(?:소유|보유)|부동산\s*(?:소유|보유)")),
+    # --- property (not 지적재산·지식재산 or 재산세, a duty of tax and IP jobs)
+    (
+        gettext_noop("재산"),
+        PRIVACY_LAW,
+        re.compile(r"(?<!지적)(?<!지식)재산(?!세)|자가\s*(?:소유|보유)|부동산\s*(?:소유|보유)"),
+    ),
     # --- family background
     (
         gettext_noop("가족의 학력·직업·재산"),

@@ -118,4 +118,5 @@ def check_minimum_wage(posting, *, on: datetime.date) -> None:
     )
     if shortfall is not None:
         field = "wage_min" if posting.wage_min is not None else "wage_max"
-        raise ValidationError({field: shortfall.message}, code="below_minimum_wage")
+        # the code goes on the inner error: Django drops ``code`` given with a dict of messages
+        raise ValidationError({field: ValidationError(shortfall.message, code="below_minimum_wage")})

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from employers.models import Employer
 
-from ..choices import ApplyMethod, EntryChannel, PostingEventKind, PostingStatus, RevisionStatus
+from ..choices import ApplyMethod, EntryChannel, PostingEventKind, PostingStatus, RevisionStatus, WageType
 from ..models import JobPosting, JobPostingRevision, PostingEvent, today_kst
 from ..rules import check_minimum_wage, hiring_law_flags
 from .revisions import EDITABLE_FIELDS, apply_snapshot, snapshot
@@ -79,11 +79,17 @@ def _validate_content(posting: JobPosting, *, on=None) -> None:
         posting.full_clean(exclude=["employer", "created_by", "published_by", "centre", "current_revision"])
     except ValidationError as exc:
         errors = exc.update_error_dict(errors)
+    if posting.wage_type == WageType.WEEK:
+        errors.setdefault("wage_type", []).append(_("임금형태는 시급·일급·월급·연봉 중에서 골라 주세요."))
     if not errors.get("wage_min") and not errors.get("wage_type"):
         try:
             check_minimum_wage(posting, on=on or today_kst())
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
+        except ValueError:
+            # daily hours ≤ 0 cannot be converted; the model's check constraint has reported them
+            if not errors:
+                raise
     if errors:
         raise ValidationError(errors)
 
@@ -184,7 +190,7 @@ def posting_create(*, employer: Employer, by, fields: dict, entry_channel: str =
     """
     centre = None
     if entry_channel in STAFF_ENTRY_CHANNELS:
-        if not by.is_centre_staff:
+        if not (by.is_authenticated and by.is_centre_staff):
             raise PermissionDenied(_("센터 직원만 전화·서면 접수 공고를 입력할 수 있습니다."))
         if employer.is_external:
             raise ValidationError(_("외부에서 가져온 기업에는 공고를 입력할 수 없습니다."))
@@ -298,6 +304,7 @@ def posting_withdraw(*, posting: JobPosting, by) -> JobPosting:
     _require_manager(posting, by)
     _require_status(posting, (PostingStatus.SUBMITTED,), _("검토 중인 공고만 요청을 취소할 수 있습니다."))
     posting.status = PostingStatus.DRAFT
+    posting.submitted_at = None
     posting.save()
     _event(posting, PostingEventKind.WITHDRAWN, by, from_status=PostingStatus.SUBMITTED)
     return posting
@@ -306,16 +313,21 @@ def posting_withdraw(*, posting: JobPosting, by) -> JobPosting:
 @transaction.atomic
 def posting_publish_direct(*, posting: JobPosting, by) -> JobPosting:
     """Staff publish a posting they entered from a phone call or paper form without review
-    (draft or rejected → published), recording who and when. Refused when the posting was
-    entered by an employer, when the employer is not verified, or when its text has
-    hiring-law flags (those go to review with :func:`posting_submit`)."""
+    (draft → published), recording who and when. Refused when the posting was entered by an
+    employer, when it was rejected (district staff decided; it goes back through review with
+    :func:`posting_submit`), when the employer is not verified, or when its text has
+    hiring-law flags (those go to review too)."""
     posting = _lock(posting)
-    if not by.is_centre_staff:
+    if not (by.is_authenticated and by.is_centre_staff):
         raise PermissionDenied(_("센터 직원만 바로 게시할 수 있습니다."))
     _require_manager(posting, by)
     if posting.entry_channel not in STAFF_ENTRY_CHANNELS:
         raise ValidationError(_("기업이 직접 작성한 공고는 검토를 거쳐 게시됩니다."), code="not_staff_entry")
-    _require_status(posting, EDITABLE_STATUSES, _("작성 중이거나 반려된 공고만 게시할 수 있습니다."))
+    if posting.status == PostingStatus.REJECTED:
+        raise ValidationError(
+            _("반려된 공고는 고친 뒤 검토를 다시 요청해 주세요. 바로 게시할 수 없습니다."), code="invalid_status"
+        )
+    _require_status(posting, (PostingStatus.DRAFT,), _("작성 중인 공고만 바로 게시할 수 있습니다."))
     _require_verified_employer(posting.employer)
     _require_publishable(posting, today=today_kst())
     posting.law_flags = _screen(posting)
@@ -360,16 +372,22 @@ def posting_mark_filled(*, posting: JobPosting, by) -> JobPosting:
 
 @transaction.atomic
 def posting_duplicate(*, posting: JobPosting, by) -> JobPosting:
-    """A new draft with the same editable fields (a past deadline is cleared), for the same
-    employer and entry channel; the original is unchanged. Returns the new draft."""
+    """A new draft with the same editable fields (a past deadline is cleared) for the same
+    employer; the original is unchanged. The copy keeps a phone/paper entry channel and its
+    centre only when ``by`` is staff of that centre (or district staff), so an employer's copy
+    of a staff-entered posting goes through review like any employer posting. Returns the new
+    draft."""
     posting = _lock(posting)
     _require_manager(posting, by)
     data = snapshot(posting)
+    staff_copy = posting.entry_channel in STAFF_ENTRY_CHANNELS and (
+        by.is_district_staff or (posting.centre_id is not None and by.staff_centre == posting.centre)
+    )
     copy = JobPosting(
         employer=posting.employer,
         created_by=by,
-        entry_channel=posting.entry_channel,
-        centre=posting.centre if posting.entry_channel in STAFF_ENTRY_CHANNELS else None,
+        entry_channel=posting.entry_channel if staff_copy else EntryChannel.EMPLOYER,
+        centre=posting.centre if staff_copy else None,
         status=PostingStatus.DRAFT,
     )
     apply_snapshot(copy, data)
@@ -416,8 +434,8 @@ def posting_reject(*, posting: JobPosting, by, reason: str) -> JobPosting:
 @transaction.atomic
 def revision_approve(*, revision: JobPostingRevision, by) -> JobPosting:
     """Approve a pending revision: its values replace the live posting's, and it becomes the
-    current revision. Refused when the posting is no longer open (the revision is then
-    withdrawn) or the values are no longer valid."""
+    current revision. Refused when the posting is no longer open (the revision then stays
+    pending until it is rejected) or the values are no longer valid."""
     _require_district(by)
     posting = _lock(revision.posting)
     revision = JobPostingRevision.objects.select_for_update().get(pk=revision.pk)
@@ -425,6 +443,7 @@ def revision_approve(*, revision: JobPostingRevision, by) -> JobPosting:
         raise ValidationError(_("검토 중인 수정본만 승인할 수 있습니다."), code="invalid_status")
     if posting.status != PostingStatus.PUBLISHED or not posting.is_open():
         raise ValidationError(_("공고가 이미 마감되어 수정본을 반영할 수 없습니다."), code="invalid_status")
+    _require_verified_employer(posting.employer)
     apply_snapshot(posting, revision.data)
     _require_publishable(posting, today=today_kst())
     posting.law_flags = _screen(posting)
