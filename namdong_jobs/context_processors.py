@@ -1,0 +1,30 @@
+"""Template context shared by every page."""
+
+from django.db.models import Q
+
+
+def nav(request) -> dict:
+    """``nav``: which role menus the header shows for the signed-in user —
+    ``employer`` (member of an employer), ``staff`` (centre staff, the district included),
+    ``district`` (district staff) and ``review_count`` (items waiting in the moderation queue,
+    district staff only). Anonymous visitors get an empty dict, at no query cost."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": {}}
+    from employers.models import Employer
+    from jobs.choices import PostingStatus, RevisionStatus
+    from jobs.models import JobPosting, JobPostingRevision
+
+    district = user.is_district_staff
+    info = {
+        "employer": user.employer_memberships.exists(),
+        "staff": user.is_centre_staff,
+        "district": district,
+    }
+    if district:
+        info["review_count"] = (
+            JobPosting.objects.filter(Q(status=PostingStatus.SUBMITTED)).count()
+            + JobPostingRevision.objects.filter(status=RevisionStatus.PENDING).count()
+            + Employer.objects.awaiting_verification().count()
+        )
+    return {"nav": info}
