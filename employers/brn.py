@@ -10,8 +10,10 @@ _BRN_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 
 
 def brn_digits(value: str) -> str:
-    """Strip dashes and spaces: ``"123-45-67890"`` → ``"1234567890"``."""
-    return re.sub(r"[\s\-]", "", value or "")
+    """Full-width digits made plain (NFKC), dashes of any kind and spaces stripped:
+    ``"123-45-67890"``, ``"１２３–４５–６７８９０"`` → ``"1234567890"``."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return re.sub(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]", "", text)
 
 
 def brn_is_valid(value: str) -> bool:
@@ -19,11 +21,14 @@ def brn_is_valid(value: str) -> bool:
 
     National Tax Service rule: weights 1,3,7,1,3,7,1,3,5 on the first nine digits, plus
     ⌊5·d9/10⌋; the check digit is (10 − sum mod 10) mod 10. python-stdnum's ``kr.brn``
-    checks the format only.
+    checks the format only. The 3-digit tax office code and the 2-digit type code that open
+    the number are never all zeros.
     """
     digits = brn_digits(value)
     if not re.fullmatch(r"[0-9]{10}", digits):
         return False
+    if digits[:3] == "000" or digits[3:5] == "00":
+        return False  # no tax office 000 and no type code 00, yet "0000000000" passes the sum
     return brn_check_digit(digits[:9]) == digits[9]
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from employers.brn import brn_is_valid, format_brn, normalize_company_name, validate_brn
+from employers.brn import brn_digits, brn_is_valid, format_brn, normalize_company_name, validate_brn
 
 
 def test_every_real_registered_number_passes(shared_data):
@@ -43,3 +43,12 @@ def test_validator_message_is_korean():
 )
 def test_company_forms_normalise_to_one_key(name):
     assert normalize_company_name(name) == "프티스"
+
+
+def test_zeros_and_unusual_spellings():
+    """"0000000000" passes the weighted sum but is no number; full-width digits and en dashes
+    (pasted from word processors) are read as the plain number."""
+    assert not brn_is_valid("0000000000")
+    assert not brn_is_valid("000-81-00007")
+    assert brn_is_valid("１３１–８１–９２０１２") == brn_is_valid("131-81-92012")
+    assert brn_digits("１３１–８１–９２０１２") == "1318192012"
