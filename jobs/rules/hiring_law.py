@@ -51,7 +51,23 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (
         gettext_noop("연령 제한"),
         AGE_LAW,
-        re.compile(rf"{_NOT_LEGAL_MINIMUM}{_NUM}\s*세\s*(?:이하|미만|이상|까지|초과|~|-|부터){_NOT_CHILD}"),
+        re.compile(
+            rf"{_NOT_LEGAL_MINIMUM}{_NUM}\s*세\s*(?:이하|미만|이상|까지|초과|~|-|부터|↓|↑|불가|제외){_NOT_CHILD}"
+        ),
+    ),
+    # 삼십오세 이하: ages written in Sino-Korean numerals
+    (
+        gettext_noop("연령 제한"),
+        AGE_LAW,
+        re.compile(r"[이삼사오육칠]십\s*[일이삼사오육칠팔구]?\s*세\s*(?:이하|미만|이상|까지|초과|↓|↑)"),
+    ),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?<!\d)[1-7]0\s*(?:~|-|에서)\s*[1-7]0\s*대")),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?<!\d)[1-7]0\s*대\s*(?:이상\s*)?(?:불가|제외|사절|안\s*됨)")),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"청년\s*(?:만|only|한정)")),
+    (
+        gettext_noop("연령 제한"),
+        AGE_LAW,
+        re.compile(r"\b(?:under|over|below|above)\s+\d{2}\b|\bages?\s+\d{2}\s*(?:-|~|to)\s*\d{2}\b", re.IGNORECASE),
     ),
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(rf"{_NUM}\s*(?:~|-|부터)\s*{_NUM}\s*세{_NOT_CHILD}")),
     (
@@ -63,7 +79,7 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (
         gettext_noop("연령 제한"),
         AGE_LAW,
-        re.compile(r"(?:19|20)\d{2}\s*년\s*(?:생|이후\s*출생)\s*(?:이후|이전|까지|부터|~)?"),
+        re.compile(r"(?<!\d)(?:19|20)?\d{2}\s*년\s*(?:생|이후\s*출생)\s*(?:이후|이전|까지|부터|~|↓|↑)?"),
     ),
     (
         gettext_noop("연령 제한"),
@@ -71,7 +87,7 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
         re.compile(rf"(?<!평균)(?<!평균\s)(?:나이|연령)\s*(?:제한|:|은|는)?{_NOT_NEG}\s*\d+\s*세?"),
     ),
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?:나이|연령)\s*제한(?!\s*(?:없|무))")),
-    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"젊은\s*(?:분|사람|직원|친구|층)")),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"젊은\s*(?:분|사람|직원|친구|층|여성|남성|여자|남자|인재|피)")),
     # --- sex
     (
         gettext_noop("성별 제한"),
@@ -91,7 +107,15 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"성별\s*[:：]?\s*(?:남|여)(?!\s*(?:녀|여)?\s*무관)")),
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"(?<![가-힣])(?:남|여)\s*\d+\s*명")),
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"남녀\s*각\s*\d+\s*명")),
-    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"아줌마|아주머니|이모님|아저씨|총각|처녀")),
+    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"아줌마|아주머니|이모님|아저씨|총각|처녀|아가씨")),
+    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"미스\s*[김이박최정강조윤장임한오서신권황안송류홍](?![가-힣])")),
+    # military service as a condition excludes women (indirect discrimination, 남녀고용평등법 §2·§7)
+    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"군필")),
+    (
+        gettext_noop("성별 제한"),
+        SEX_LAW,
+        re.compile(r"\b(?:male|female|men|women|man|woman)\s+(?:only|preferred|wanted)\b", re.IGNORECASE),
+    ),
     # --- appearance, body
     (
         gettext_noop("용모·신체 조건"),
@@ -115,7 +139,9 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (
         gettext_noop("혼인 여부"),
         PRIVACY_LAW,
-        re.compile(r"미혼|기혼|결혼\s*(?:여부|유무|하신|안\s*한)|혼인\s*(?:여부|유무)|싱글만"),
+        re.compile(
+            r"미혼|기혼|결혼\s*(?:여부|유무|하신|안\s*한|하지\s*않은|\s*안\s*하신)|혼인\s*(?:여부|유무)|싱글만|독신"
+        ),
     ),  # fmt: skip
     # --- property (not 지적재산·지식재산 or 재산세, a duty of tax and IP jobs)
     (
@@ -155,6 +181,21 @@ class LawFlag:
         return asdict(self)
 
 
+_WORD_END = re.compile(r"[\s.,;:!?()\[\]{}\"'“”‘’/·]")
+
+
+def _whole_words(text: str, start: int, end: int, reach: int = 12) -> str:
+    """The matched phrase widened to whole words (at most ``reach`` characters either side), so
+    a flag quotes "키 170cm" rather than "키 1"."""
+    lo = start
+    while lo > 0 and start - lo < reach and not _WORD_END.match(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < reach and not _WORD_END.match(text[hi]):
+        hi += 1
+    return text[lo:hi].strip()
+
+
 def screen_text(text: str) -> list[tuple[str, Law, str]]:
     """``(topic, law, matched text)`` for every phrase of ``text`` that matches a rule, in the
     order of the rules; a match overlapping an earlier one of the same topic, or repeating the
@@ -162,9 +203,10 @@ def screen_text(text: str) -> list[tuple[str, Law, str]]:
     found: list[tuple[str, Law, str]] = []
     spans: dict[str, list[tuple[int, int]]] = {}
     seen: set[tuple[str, str]] = set()
+    text = text or ""
     for topic, law, pattern in RULES:
-        for m in pattern.finditer(text or ""):
-            key = (topic, m.group(0).strip())
+        for m in pattern.finditer(text):
+            key = (topic, _whole_words(text, m.start(), m.end()))
             taken = spans.setdefault(topic, [])
             if key in seen or any(m.start() < end and start < m.end() for start, end in taken):
                 continue

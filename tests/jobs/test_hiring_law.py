@@ -88,6 +88,21 @@ FLAGGED = [
     ("부모님 직업", FAMILY),
     ("가족관계", FAMILY),
     ("형제 직업", FAMILY),
+    # found by the review of the first version
+    ("20~30대 직원 모집", AGE),
+    ("50대 불가", AGE),
+    ("85년생 이후", AGE),
+    ("청년만 지원 가능", AGE),
+    ("만35세↓", AGE),
+    ("삼십오세 이하", AGE),
+    ("Under 35 only", AGE),
+    ("젊은 여성", AGE),
+    ("경리 아가씨 구함", SEX),
+    ("미스 김", SEX),
+    ("군필 남성", SEX),
+    ("Male only", SEX),
+    ("결혼하지 않은 분", MARRIAGE),
+    ("독신자", MARRIAGE),
 ]
 
 HARMLESS = [
@@ -191,6 +206,12 @@ def test_limits_are_flagged_with_the_law_and_article(text, expected):
 @pytest.mark.parametrize("text", HARMLESS)
 def test_harmless_phrases_are_not_flagged(text):
     assert _flags(f"생산직 사원 모집. {text}. 주 5일 근무") == []
+
+
+def test_flags_quote_whole_words():
+    """A flag quotes the phrase as written ("키 170cm"), not a cut-off match ("키 1")."""
+    matches = {f["match"] for f in _flags("키 170cm 이상, 신장 165 이상인 분, 경상도 출신 우대")}
+    assert {"키 170cm", "신장 165", "경상도 출신"} <= matches
 
 
 def test_twenty_something_women_is_both_an_age_and_a_sex_limit():
