@@ -24,3 +24,21 @@ class KoreanFirstLocaleMiddleware(MiddlewareMixin):
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class FriendlyMethodNotAllowedMiddleware:
+    """Give an empty ``405 Method Not Allowed`` (Django's answer when a POST-only action such
+    as "마감하기" is opened by address or a bookmark) a Korean page that says what to do, keeping
+    the status and the ``Allow`` header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content and request.method in ("GET", "POST"):
+            from django.template.loader import render_to_string
+
+            response.content = render_to_string("405.html", request=request)
+            response.headers["Content-Type"] = "text/html; charset=utf-8"
+        return response

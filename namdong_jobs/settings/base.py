@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "namdong_jobs.middleware.FriendlyMethodNotAllowedMiddleware",
 ]
 
 ROOT_URLCONF = "namdong_jobs.urls"
