@@ -150,7 +150,8 @@ class EmployerSeeding(SeederBase):
             self.report.kept.append(plan.key)
             return
 
-        posted, deadline, closed_at = self.on - age * DAY, self.on + span * DAY, None
+        # posted at least a day before the seed date, so no demo time lies in the future
+        posted, deadline, closed_at = self.on - max(age, 1) * DAY, self.on + span * DAY, None
         status = PostingStatus.PUBLISHED if kind in ("open", "open_ended", "past") else PostingStatus(kind)
         if kind == "open_ended":
             deadline = None
@@ -163,7 +164,7 @@ class EmployerSeeding(SeederBase):
         elif kind in ("draft", "submitted"):
             posted = self.on
         published_at = None if kind in ("draft", "submitted") else at_kst(posted, 9 * 60 + minute)
-        submitted_at = at_kst(posted, 8 * 60 + minute) if kind == "submitted" else None
+        submitted_at = at_kst(self.on - DAY, 9 * 60 + minute) if kind == "submitted" else None
 
         title = f"[{spec.short}] {role.title}" + (f" - {site.label}" if site else "")
         values = {
