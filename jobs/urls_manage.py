@@ -3,19 +3,19 @@ posting lifecycle actions (POST only)."""
 
 from django.urls import path
 
-from .views import manage
+from .views.manage import actions, dashboard, postings
 
 app_name = "manage"
 
 urlpatterns = [
-    path("", manage.DashboardView.as_view(), name="dashboard"),
-    path("postings/new/", manage.PostingCreateView.as_view(), name="posting_create"),
-    path("postings/<int:pk>/", manage.PostingDetailView.as_view(), name="posting_detail"),
-    path("postings/<int:pk>/edit/", manage.PostingEditView.as_view(), name="posting_edit"),
-    path("postings/<int:pk>/submit/", manage.PostingSubmitView.as_view(), name="posting_submit"),
-    path("postings/<int:pk>/withdraw/", manage.PostingWithdrawView.as_view(), name="posting_withdraw"),
-    path("postings/<int:pk>/publish/", manage.PostingPublishView.as_view(), name="posting_publish"),
-    path("postings/<int:pk>/close/", manage.PostingCloseView.as_view(), name="posting_close"),
-    path("postings/<int:pk>/fill/", manage.PostingFillView.as_view(), name="posting_fill"),
-    path("postings/<int:pk>/duplicate/", manage.PostingDuplicateView.as_view(), name="posting_duplicate"),
+    path("", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("postings/new/", postings.PostingCreateView.as_view(), name="posting_create"),
+    path("postings/<int:pk>/", postings.PostingDetailView.as_view(), name="posting_detail"),
+    path("postings/<int:pk>/edit/", postings.PostingEditView.as_view(), name="posting_edit"),
+    path("postings/<int:pk>/submit/", actions.PostingSubmitView.as_view(), name="posting_submit"),
+    path("postings/<int:pk>/withdraw/", actions.PostingWithdrawView.as_view(), name="posting_withdraw"),
+    path("postings/<int:pk>/publish/", actions.PostingPublishView.as_view(), name="posting_publish"),
+    path("postings/<int:pk>/close/", actions.PostingCloseView.as_view(), name="posting_close"),
+    path("postings/<int:pk>/fill/", actions.PostingFillView.as_view(), name="posting_fill"),
+    path("postings/<int:pk>/duplicate/", actions.PostingDuplicateView.as_view(), name="posting_duplicate"),
 ]

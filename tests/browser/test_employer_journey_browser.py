@@ -141,7 +141,7 @@ def register_business(page):
     expect(brn).to_be_focused()
     brn.fill(right_brn)
     page.get_by_role("button", name="등록하기").click()
-    # (the browser keeps the summary link's #id_brn across the redirect)
+    # (the form posts to the page's own URL, so the summary link's #id_brn does not follow the redirect)
     page.wait_for_url(re.compile(r".*/employers/\d+/(#.*)?$"))
     expect(page.get_by_text("기업을 등록했습니다.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text(COMPANY)

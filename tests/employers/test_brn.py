@@ -46,7 +46,7 @@ def test_company_forms_normalise_to_one_key(name):
 
 
 def test_zeros_and_unusual_spellings():
-    """"0000000000" passes the weighted sum but is no number; full-width digits and en dashes
+    """ "0000000000" passes the weighted sum but is no number; full-width digits and en dashes
     (pasted from word processors) are read as the plain number."""
     assert not brn_is_valid("0000000000")
     assert not brn_is_valid("000-81-00007")

@@ -348,7 +348,7 @@ def test_member_who_is_also_staff_chooses_the_channel(client, manage_centre_staf
 def test_a_service_refusal_is_put_back_on_the_form(client, manage_member, manage_form_data, monkeypatch):
     """Without the form's own check, the service's minimum-wage refusal lands on ``wage_min``
     with the figure compared, and the page keeps what was typed."""
-    monkeypatch.setattr("jobs.forms.minimum_wage_shortfall", lambda **kwargs: None)
+    monkeypatch.setattr("jobs.forms.cleaning.minimum_wage_shortfall", lambda **kwargs: None)
     client.force_login(manage_member)
     data = manage_form_data(wage_type="HOUR", wage_min="10,000", wage_max="", title="시간제 포장원")
     response = client.post(CREATE, data)

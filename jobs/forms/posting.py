@@ -1,4 +1,4 @@
-"""Forms of the jobs app: the posting form employers and centre staff fill in.
+"""The posting form employers and centre staff fill in.
 
 :class:`JobPostingForm` edits the fields of ``jobs.services.revisions.EDITABLE_FIELDS`` and
 saves through the lifecycle services (``posting_create`` / ``posting_update``), so every rule
@@ -10,18 +10,17 @@ The form deliberately offers no age, sex, appearance, birthplace, marital status
 family fields (DESIGN.md "Hiring law"); priority groups are worded as welcome, never a limit.
 """
 
-import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer
-from namdong_jobs.reference.models import Dong, MinimumWage, Occupation
+from namdong_jobs.reference.models import MinimumWage
 
-from .choices import (
+from ..choices import (
     ApplyMethod,
     Benefit,
     CareerType,
@@ -33,24 +32,15 @@ from .choices import (
     WageType,
     Weekday,
 )
-from .models import JobPosting, JobPostingRevision, today_kst
-from .rules import minimum_wage_shortfall
-from .services import posting_create, posting_update
-from .services.revisions import EDITABLE_FIELDS
+from ..models import JobPosting, JobPostingRevision, today_kst
+from ..services import posting_create, posting_update
+from ..services.revisions import EDITABLE_FIELDS
+from .cleaning import PostingChecksMixin
+from .fields import OUTSIDE_NAMDONG, DongField, GroupedOccupationField, KRWField, enum_choices
+from .owner import OwnerFieldsMixin
 
 #: Wage types the form offers (주급 exists only for imported amounts).
 FORM_WAGE_TYPES = (WageType.HOUR, WageType.DAY, WageType.MONTH, WageType.YEAR)
-
-#: The value of the explicit "남동구 외" option of the dong select.
-OUTSIDE_NAMDONG = "outside"
-
-#: Largest amount accepted (whole KRW): 10억 원, far above any real wage.
-MAX_WAGE_KRW = 1_000_000_000
-
-
-def _choices(enum, values=None) -> list[tuple[str, str]]:
-    """``(code, translated label)`` pairs of a ``TextChoices`` (labels are ``gettext_noop``)."""
-    return [(value, gettext_lazy(enum(value).label)) for value in (values or enum.values)]
 
 
 def _minimum_wage_help() -> str:
@@ -71,117 +61,7 @@ def _minimum_wage_help() -> str:
     )
 
 
-class KRWField(forms.Field):
-    """A whole-won amount: accepts ``2500000``, ``2,500,000``, ``2,500,000원`` and spaces;
-    refuses fractions, negative numbers and words."""
-
-    widget = forms.TextInput
-    default_error_messages = {
-        "invalid": _("금액은 원 단위 숫자로 적어 주세요. 예: 2,500,000"),
-        "min_value": _("금액은 0원보다 커야 합니다."),
-        "max_value": _("금액이 너무 큽니다. 원 단위로 적었는지 확인해 주세요."),
-    }
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "numeric", "autocomplete": "off", "maxlength": "20"}
-
-    def to_python(self, value):
-        if value in self.empty_values or not str(value).strip():
-            return None
-        if isinstance(value, int):
-            return value
-        text = re.sub(r"[\s,]", "", str(value)).removesuffix("원")
-        if not text.isascii() or not text.isdigit() or len(text) > 15:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        amount = int(text)
-        if amount <= 0:
-            raise ValidationError(self.error_messages["min_value"], code="min_value")
-        if amount > MAX_WAGE_KRW:
-            raise ValidationError(self.error_messages["max_value"], code="max_value")
-        return amount
-
-    def prepare_value(self, value):
-        if isinstance(value, int):
-            return f"{value:,}"
-        return value
-
-
-class GroupedOccupationField(forms.ChoiceField):
-    """KECO 2018 minor groups in a select with one ``<optgroup>`` per middle group; cleans to
-    an :class:`~namdong_jobs.reference.models.Occupation` (or ``None``)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=self._grouped_choices, **kwargs)
-
-    @staticmethod
-    def _grouped_choices():
-        groups: dict[str, list[tuple[str, str]]] = {}
-        minors = Occupation.objects.filter(level=Occupation.Level.MINOR).select_related("parent").order_by("code")
-        for occ in minors:
-            groups.setdefault(occ.parent.name, []).append((occ.code, f"{occ.name}"))
-        return [("", gettext("직종을 고르세요")), *groups.items()]
-
-    def prepare_value(self, value):
-        return value.pk if isinstance(value, Occupation) else value
-
-    def clean(self, value):
-        code = super().clean(value)
-        if not code:
-            return None
-        try:
-            return Occupation.objects.get(code=code, level=Occupation.Level.MINOR)
-        except Occupation.DoesNotExist:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": code}
-            ) from None
-
-
-class DongField(forms.ChoiceField):
-    """The 20 administrative dongs of Namdong-gu plus an explicit "남동구 외" option; cleans
-    to a :class:`~namdong_jobs.reference.models.Dong`, or ``None`` for outside Namdong-gu or
-    no choice (``self.outside`` tells them apart)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=self._dong_choices, **kwargs)
-
-    @staticmethod
-    def _dong_choices():
-        return [
-            ("", gettext("행정동을 고르세요")),
-            (OUTSIDE_NAMDONG, gettext("남동구 외 (주소에 적어 주세요)")),
-            *((d.code, d.name) for d in Dong.objects.order_by("name")),
-        ]
-
-    def prepare_value(self, value):
-        return value.pk if isinstance(value, Dong) else value
-
-    def clean(self, value):
-        code = super().clean(value)
-        if not code or code == OUTSIDE_NAMDONG:
-            return None
-        try:
-            return Dong.objects.get(code=code)
-        except Dong.DoesNotExist:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": code}
-            ) from None
-
-
-class EmployerChoiceField(forms.ModelChoiceField):
-    """Employers by name, with the registration number and a note when not yet verified."""
-
-    def label_from_instance(self, obj: Employer) -> str:
-        label = obj.name
-        if obj.brn:
-            label += f" ({obj.brn_display})"
-        if obj.verification_status == Employer.Verification.PENDING:
-            label += " - " + gettext("확인 대기")
-        elif obj.verification_status == Employer.Verification.REJECTED:
-            label += " - " + gettext("확인 반려")
-        return label
-
-
-class JobPostingForm(forms.ModelForm):
+class JobPostingForm(OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
     """The posting form (구인공고 작성·수정).
 
     ``user`` is who is saving. Without an ``instance`` the form creates a posting and adds
@@ -225,12 +105,12 @@ class JobPostingForm(forms.ModelForm):
         },
     )
     employment_type = forms.ChoiceField(
-        label=_("고용형태"), required=False, choices=_choices(EmploymentType), widget=forms.RadioSelect
+        label=_("고용형태"), required=False, choices=enum_choices(EmploymentType), widget=forms.RadioSelect
     )
     wage_type = forms.ChoiceField(
         label=_("임금형태"),
         required=False,
-        choices=_choices(WageType, FORM_WAGE_TYPES),
+        choices=enum_choices(WageType, FORM_WAGE_TYPES),
         widget=forms.RadioSelect,
         help_text=_("적은 임금은 시간당으로 바꿔 최저임금과 비교합니다."),
     )
@@ -245,7 +125,7 @@ class JobPostingForm(forms.ModelForm):
         help_text=_("범위로 줄 때만 적어 주세요. 예: 3,000,000"),
     )
     work_days = forms.MultipleChoiceField(
-        label=_("근무 요일"), required=False, choices=_choices(Weekday), widget=forms.CheckboxSelectMultiple
+        label=_("근무 요일"), required=False, choices=enum_choices(Weekday), widget=forms.CheckboxSelectMultiple
     )
     daily_hours = forms.DecimalField(
         label=_("1일 근로시간 (시간)"),
@@ -291,7 +171,7 @@ class JobPostingForm(forms.ModelForm):
         error_messages={"invalid": _("시각은 18:00처럼 적어 주세요.")},
     )
     shifts = forms.MultipleChoiceField(
-        label=_("근무 형태"), required=False, choices=_choices(Shift), widget=forms.CheckboxSelectMultiple
+        label=_("근무 형태"), required=False, choices=enum_choices(Shift), widget=forms.CheckboxSelectMultiple
     )
     address = forms.CharField(
         label=_("근무지 주소"),
@@ -307,11 +187,11 @@ class JobPostingForm(forms.ModelForm):
     education_min = forms.ChoiceField(
         label=_("학력"),
         required=False,
-        choices=[("", _("고르지 않음")), *_choices(Education)],
+        choices=[("", _("고르지 않음")), *enum_choices(Education)],
         help_text=_("꼭 필요한 최소 학력만 고르세요. 상관없으면 '학력무관'."),
     )
     career_type = forms.ChoiceField(
-        label=_("경력"), required=False, choices=_choices(CareerType), widget=forms.RadioSelect
+        label=_("경력"), required=False, choices=enum_choices(CareerType), widget=forms.RadioSelect
     )
     career_min_years = forms.IntegerField(
         label=_("최소 경력 (년)"),
@@ -338,17 +218,17 @@ class JobPostingForm(forms.ModelForm):
     priority_groups = forms.MultipleChoiceField(
         label=_("우대(환영)하는 분"),
         required=False,
-        choices=_choices(PriorityGroup),
+        choices=enum_choices(PriorityGroup),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("표시한 분들의 지원을 특히 환영한다는 뜻입니다. 다른 분의 지원을 막는 조건이 아닙니다."),
     )
     benefits = forms.MultipleChoiceField(
-        label=_("복리후생"), required=False, choices=_choices(Benefit), widget=forms.CheckboxSelectMultiple
+        label=_("복리후생"), required=False, choices=enum_choices(Benefit), widget=forms.CheckboxSelectMultiple
     )
     apply_methods = forms.MultipleChoiceField(
         label=_("접수 방법"),
         required=False,
-        choices=_choices(ApplyMethod),
+        choices=enum_choices(ApplyMethod),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("하나 이상 고르세요. 전화·이메일 접수는 아래 연락처가 필요합니다."),
     )
@@ -383,6 +263,10 @@ class JobPostingForm(forms.ModelForm):
         model = JobPosting
         fields = list(EDITABLE_FIELDS)
 
+    #: Most fields may stay empty in a draft, so the few required ones are marked "(필수)"
+    #: (templates/forms/_field.html).
+    mark_required = True
+
     #: Fields a posting needs before it can be submitted for review or published.
     REQUIRED_TO_PUBLISH = (
         "title",
@@ -412,134 +296,6 @@ class JobPostingForm(forms.ModelForm):
                 self.initial["dong"] = OUTSIDE_NAMDONG
         else:
             self._add_owner_fields(initial_employer)
-
-    # ---- owner (create only) ---------------------------------------------------------
-
-    def _add_owner_fields(self, initial_employer) -> None:
-        staff = self.user.is_centre_staff
-        channels = []
-        if self.member_employers:
-            channels.append(EntryChannel.EMPLOYER)
-        if staff:
-            channels += [EntryChannel.PHONE, EntryChannel.PAPER]
-        if staff:
-            queryset = Employer.objects.exclude(verification_status=Employer.Verification.EXTERNAL).order_by("name")
-        else:
-            queryset = Employer.objects.filter(pk__in=[e.pk for e in self.member_employers]).order_by("name")
-        if not staff and len(self.member_employers) == 1:
-            self.fixed_employer = self.member_employers[0]
-        else:
-            self.fields["employer"] = EmployerChoiceField(
-                label=_("기업"),
-                queryset=queryset,
-                empty_label=gettext_lazy("기업을 고르세요"),
-                help_text=(
-                    _("전화나 서면으로 받은 공고라면 그 기업을, 직접 등록이라면 담당하는 기업을 고르세요.")
-                    if staff and self.member_employers
-                    else _("공고를 내는 기업을 고르세요. 목록에 없는 기업은 먼저 기업 등록을 해야 합니다.")
-                    if staff
-                    else _("공고를 내는 기업을 고르세요.")
-                ),
-                error_messages={
-                    "required": _("기업을 골라 주세요."),
-                    "invalid_choice": _("고를 수 없는 기업입니다. 목록에서 골라 주세요."),
-                },
-            )
-            if initial_employer is not None and str(initial_employer).isdigit():
-                if queryset.filter(pk=int(initial_employer)).exists():
-                    self.initial["employer"] = int(initial_employer)
-            elif len(self.member_employers) == 1:
-                self.initial["employer"] = self.member_employers[0].pk
-        if staff:
-            self.fields["entry_channel"] = forms.ChoiceField(
-                label=_("접수 경로"),
-                choices=_choices(EntryChannel, channels),
-                widget=forms.RadioSelect,
-                initial=None if self.member_employers else EntryChannel.PHONE,
-                help_text=(
-                    _("기업 담당자로서 직접 쓰는 공고라면 '기업 직접 등록'을 고르세요.")
-                    if self.member_employers
-                    else ""
-                ),
-                error_messages={"required": _("접수 경로를 골라 주세요.")},
-            )
-
-    @property
-    def owner_fields(self) -> list:
-        """The bound owner fields shown on the create page (employer, entry channel)."""
-        return [self[name] for name in ("employer", "entry_channel") if name in self.fields]
-
-    # ---- cleaning --------------------------------------------------------------------
-
-    def clean_contact_phone(self) -> str:
-        value = self.cleaned_data.get("contact_phone", "").strip()
-        if value and (not re.fullmatch(r"[0-9+\-\s().]+", value) or not 8 <= len(re.sub(r"\D", "", value)) <= 12):
-            raise ValidationError(_("전화번호는 032-123-4567처럼 숫자와 - 로 적어 주세요."), code="invalid")
-        return value
-
-    def clean(self):
-        cleaned = super().clean()
-        self._clean_wage(cleaned)
-        self._clean_times(cleaned)
-        self._clean_place(cleaned)
-        self._clean_career(cleaned)
-        self._clean_contacts(cleaned)
-        self._clean_deadline(cleaned)
-        return cleaned
-
-    def _clean_wage(self, cleaned) -> None:
-        lo, hi = cleaned.get("wage_min"), cleaned.get("wage_max")
-        if (lo is not None or hi is not None) and not cleaned.get("wage_type") and "wage_type" not in self.errors:
-            self.add_error("wage_type", _("임금을 적으려면 임금형태(시급·일급·월급·연봉)를 골라 주세요."))
-        if lo is not None and hi is not None and lo > hi:
-            self.add_error("wage_max", _("최대 임금이 임금(최소)보다 적습니다. 금액을 확인해 주세요."))
-        elif cleaned.get("wage_type") and not ({"wage_min", "wage_max", "daily_hours"} & set(self.errors)):
-            # the shared rule (jobs.rules), so this error shows with the others; the service
-            # checks again when saving
-            shortfall = minimum_wage_shortfall(
-                wage_type=cleaned["wage_type"],
-                wage_min=lo,
-                wage_max=hi,
-                daily_hours=cleaned.get("daily_hours"),
-                on=today_kst(),
-            )
-            if shortfall is not None:
-                self.add_error("wage_min" if lo is not None else "wage_max", shortfall.message)
-
-    def _clean_times(self, cleaned) -> None:
-        start, end = cleaned.get("start_time"), cleaned.get("end_time")
-        if (start is None) != (end is None) and not ({"start_time", "end_time"} & set(self.errors)):
-            missing = "end_time" if end is None else "start_time"
-            self.add_error(missing, _("출근 시각과 퇴근 시각을 함께 적어 주세요."))
-        elif start is not None and start == end:
-            self.add_error("end_time", _("퇴근 시각이 출근 시각과 같습니다."))
-
-    def _clean_place(self, cleaned) -> None:
-        if self.data.get(self.add_prefix("dong")) == OUTSIDE_NAMDONG and not cleaned.get("address"):
-            self.add_error("address", _("남동구 밖의 근무지는 주소를 적어 주세요."))
-
-    def _clean_career(self, cleaned) -> None:
-        years, kind = cleaned.get("career_min_years"), cleaned.get("career_type")
-        if years and kind in (CareerType.NEW, CareerType.ANY, ""):
-            self.add_error("career_min_years", _("최소 경력은 '경력' 또는 '신입/경력'을 골랐을 때만 적을 수 있습니다."))
-
-    def _clean_contacts(self, cleaned) -> None:
-        methods = cleaned.get("apply_methods") or []
-        if ApplyMethod.EMAIL in methods and not cleaned.get("contact_email") and "contact_email" not in self.errors:
-            self.add_error("contact_email", _("이메일 접수를 하려면 문의 이메일을 적어 주세요."))
-
-    def _clean_deadline(self, cleaned) -> None:
-        if "deadline" in self.errors:
-            return
-        deadline, until_filled = cleaned.get("deadline"), cleaned.get("until_filled")
-        if deadline is None and not until_filled:
-            self.add_error("deadline", _("마감일을 고르거나 '채용 시까지'에 표시해 주세요."))
-        elif deadline is not None and until_filled:
-            self.add_error("deadline", _("마감일과 '채용 시까지'를 함께 고를 수 없습니다. 둘 중 하나만 골라 주세요."))
-        elif deadline is not None and deadline < today_kst():
-            self.add_error(
-                "deadline", _("마감일이 이미 지났습니다. 오늘 이후 날짜를 고르거나 '채용 시까지'에 표시해 주세요.")
-            )
 
     # ---- saving ----------------------------------------------------------------------
 

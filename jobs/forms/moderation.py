@@ -21,6 +21,9 @@ class DecisionForm(forms.Form):
 class RejectForm(forms.Form):
     """A rejection (반려): the reason is required and is shown to the employer."""
 
+    #: The reason is marked "(필수)" (templates/forms/_field.html).
+    mark_required = True
+
     reason = forms.CharField(
         label=_("반려 사유"),
         help_text=_("기업 담당자에게 그대로 보입니다. 무엇을 어떻게 고치면 되는지 적어 주세요."),

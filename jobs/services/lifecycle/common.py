@@ -1,0 +1,158 @@
+"""What the lifecycle services share: the statuses that can be edited, locking, permission
+and state checks, content validation, the record of events and revisions, and going live."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from employers.models import Employer
+
+from ...choices import ApplyMethod, EntryChannel, PostingStatus, RevisionStatus, WageType
+from ...models import JobPosting, JobPostingRevision, PostingEvent, today_kst
+from ...rules import check_minimum_wage, hiring_law_flags
+from ..revisions import snapshot
+
+EDITABLE_STATUSES = (PostingStatus.DRAFT, PostingStatus.REJECTED)
+STAFF_ENTRY_CHANNELS = (EntryChannel.PHONE, EntryChannel.PAPER)
+
+
+def _lock(posting: JobPosting) -> JobPosting:
+    """Re-read ``posting`` with its row locked (``SELECT … FOR UPDATE``)."""
+    return JobPosting.objects.select_for_update().select_related("employer").get(pk=posting.pk)
+
+
+def _require_manager(posting: JobPosting, by) -> None:
+    if not JobPosting.objects.manageable_by(by).filter(pk=posting.pk).exists():
+        raise PermissionDenied(_("이 공고를 관리할 권한이 없습니다."))
+
+
+def _require_district(by) -> None:
+    if not (by.is_authenticated and by.is_district_staff):
+        raise PermissionDenied(_("구청 일자리센터 직원만 할 수 있습니다."))
+
+
+def _require_status(posting: JobPosting, allowed, message: str) -> None:
+    if posting.status not in allowed:
+        raise ValidationError(message, code="invalid_status")
+
+
+def _event(posting, kind, by, *, from_status="", revision=None, reason="") -> PostingEvent:
+    return PostingEvent.objects.create(
+        posting=posting,
+        kind=kind,
+        actor=by if by is not None and by.is_authenticated else None,
+        from_status=from_status,
+        to_status=posting.status,
+        revision=revision,
+        reason=reason,
+    )
+
+
+def _screen(posting: JobPosting) -> list[dict]:
+    return hiring_law_flags(
+        {name: getattr(posting, name) for name in ("title", "description", "preferred_qualifications")}
+    )
+
+
+def _validate_content(posting: JobPosting, *, on=None) -> None:
+    """Model validation plus the minimum wage in force on ``on`` (default today, KST).
+    Raises ``ValidationError`` with every problem keyed by field."""
+    errors: dict[str, list] = {}
+    try:
+        posting.full_clean(exclude=["employer", "created_by", "published_by", "centre", "current_revision"])
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    if posting.wage_type == WageType.WEEK:
+        errors.setdefault("wage_type", []).append(_("임금형태는 시급·일급·월급·연봉 중에서 골라 주세요."))
+    if not errors.get("wage_min") and not errors.get("wage_type"):
+        try:
+            check_minimum_wage(posting, on=on or today_kst())
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        except ValueError:
+            # daily hours ≤ 0 cannot be converted; the model's check constraint has reported them
+            if not errors:
+                raise
+    if errors:
+        raise ValidationError(errors)
+
+
+def publication_errors(posting: JobPosting, *, today=None) -> dict[str, list[str]]:
+    """What a posting still lacks before it can be submitted or published: field name →
+    Korean messages (empty dict when ready). Checks the fields a seeker needs (title, KECO
+    occupation, description, openings, employment type, a wage, the workplace, at least one
+    way to apply with its contact) and that the deadline has not passed (``today``, KST)."""
+    today = today or today_kst()
+    errors: dict[str, list[str]] = {}
+
+    def need(field, message):
+        errors.setdefault(field, []).append(message)
+
+    if not posting.title.strip():
+        need("title", _("제목을 입력해 주세요."))
+    if posting.occupation_id is None:
+        need("occupation", _("직종(KECO 소분류)을 골라 주세요."))
+    if not posting.description.strip():
+        need("description", _("하는 일을 적어 주세요."))
+    if not posting.openings:
+        need("openings", _("모집인원을 적어 주세요."))
+    if not posting.employment_type:
+        need("employment_type", _("고용형태를 골라 주세요."))
+    if not posting.wage_type or (posting.wage_min is None and posting.wage_max is None):
+        need("wage_min", _("임금형태와 금액을 적어 주세요."))
+    if posting.dong_id is None and not posting.address.strip():
+        need("address", _("근무지 주소나 행정동을 적어 주세요."))
+    if not posting.apply_methods:
+        need("apply_methods", _("접수 방법을 하나 이상 골라 주세요."))
+    if ApplyMethod.PHONE in posting.apply_methods and not (posting.contact_phone or posting.employer.phone):
+        need("contact_phone", _("전화 접수를 하려면 문의 전화를 적어 주세요."))
+    if ApplyMethod.EMAIL in posting.apply_methods and not posting.contact_email:
+        need("contact_email", _("이메일 접수를 하려면 문의 이메일을 적어 주세요."))
+    if posting.deadline is not None and posting.deadline < today:
+        need("deadline", _("마감일이 이미 지났습니다. 오늘 이후 날짜로 고치거나 '채용 시까지'로 해 주세요."))
+    return errors
+
+
+def _require_publishable(posting: JobPosting, *, today) -> None:
+    errors = publication_errors(posting, today=today)
+    if errors:
+        raise ValidationError(errors)
+    _validate_content(posting, on=today)
+
+
+def _require_verified_employer(employer: Employer) -> None:
+    if employer.verification_status != Employer.Verification.VERIFIED:
+        raise ValidationError(
+            _("기업 확인이 끝나지 않아 게시할 수 없습니다. 구청 일자리센터가 사업자 정보를 확인한 뒤 게시됩니다."),
+            code="employer_unverified",
+        )
+
+
+def _new_revision(posting: JobPosting, by, *, status, data=None, flags=None) -> JobPostingRevision:
+    last = posting.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    return JobPostingRevision.objects.create(
+        posting=posting,
+        number=last + 1,
+        data=data if data is not None else snapshot(posting),
+        status=status,
+        law_flags=flags if flags is not None else posting.law_flags,
+        created_by=by,
+        decided_by=by if status == RevisionStatus.APPROVED else None,
+        decided_at=timezone.now() if status == RevisionStatus.APPROVED else None,
+    )
+
+
+def _go_live(posting: JobPosting, by, *, kind, from_status) -> JobPosting:
+    """Publish ``posting`` as it is now: date_posted today, an approved revision, events."""
+    now = timezone.now()
+    posting.status = PostingStatus.PUBLISHED
+    posting.date_posted = today_kst()
+    posting.published_at = now
+    posting.published_by = by
+    posting.rejection_reason = ""
+    posting.save()
+    revision = _new_revision(posting, by, status=RevisionStatus.APPROVED)
+    posting.current_revision = revision
+    posting.save(update_fields=["current_revision", "updated_at"])
+    _event(posting, kind, by, from_status=from_status, revision=revision)
+    return posting

@@ -1,0 +1,209 @@
+"""Writing, showing and editing one posting (``/manage/postings/…``)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from employers.models import Employer
+
+from ...choices import (
+    ApplyMethod,
+    Benefit,
+    EntryChannel,
+    PostingEventKind,
+    PostingStatus,
+    PriorityGroup,
+    RevisionStatus,
+)
+from ...forms import JobPostingForm
+from ...models import CLOSED_STATUSES, JobPosting, JobPostingRevision, today_kst
+from ...services.lifecycle import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS
+from ...services.revisions import apply_snapshot
+from .access import ManageAccessMixin, ManagedPostingMixin
+from .display import law_flag_message, next_step, revision_changes, status_label
+
+
+def _labels(enum, codes) -> list[tuple[str, str]]:
+    return [(v, _(enum(v).label)) for v in enum.values if v in (codes or [])]
+
+
+class PostingCreateView(ManageAccessMixin, FormView):
+    """``/manage/postings/new/``: write a new posting, saved as a draft (작성 중).
+
+    An employer member picks which of their employers (``?employer=<pk>`` preselects; a
+    foreign pk is ignored); centre staff pick an employer registered here and the entry
+    channel (전화 접수 / 서면 접수)."""
+
+    template_name = "jobs/manage/posting_form.html"
+    form_class = JobPostingForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(user=self.request.user, initial_employer=self.request.GET.get("employer"))
+        return kwargs
+
+    def form_valid(self, form):
+        posting = form.save()
+        if posting is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("작성 중으로 저장했습니다. 내용을 확인한 뒤 '검토 요청'을 눌러 주세요."))
+        if posting.law_flags:
+            messages.warning(self.request, law_flag_message(posting.law_flags))
+        return redirect("manage:posting_detail", pk=posting.pk)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(creating=True, mode="create")
+        return ctx
+
+
+class PostingDetailView(ManagedPostingMixin, TemplateView):
+    """``/manage/postings/<pk>/``: status in plain Korean with what happens next, the live
+    content, the pending revision (changed fields, old → new), hiring-law flags, the
+    rejection reason, the applicant count, the event history and the allowed actions."""
+
+    template_name = "jobs/manage/posting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        posting = self.get_posting()
+        today = today_kst()
+        pending = posting.revisions.filter(status=RevisionStatus.PENDING).first()
+        last_rejected_revision = (
+            posting.revisions.filter(status=RevisionStatus.REJECTED).order_by("-decided_at", "-number").first()
+        )
+        events = list(posting.events.select_related("actor__staff_membership__centre").order_by("at", "id"))
+        for event in events:
+            event.kind_text = _(PostingEventKind(event.kind).label)
+            event.actor_text = self._actor_text(event.actor, user)
+        is_open = posting.is_open(today)
+        status = posting.status
+        staff_entry = posting.entry_channel in STAFF_ENTRY_CHANNELS
+        ctx.update(
+            posting=posting,
+            today=today,
+            is_open=is_open,
+            status_text=status_label(posting, today),
+            next_step=next_step(posting, user, today),
+            pending_revision=pending,
+            pending_changes=revision_changes(posting, pending) if pending else [],
+            last_rejected_revision=last_rejected_revision,
+            law_flags=posting.law_flags,
+            applicant_count=posting.applications.counting_as_applicants().count(),
+            events=events,
+            is_public=status == PostingStatus.PUBLISHED or status in CLOSED_STATUSES,
+            employer_unverified=(
+                posting.employer.verification_status != Employer.Verification.VERIFIED
+                and status in (*EDITABLE_STATUSES, PostingStatus.SUBMITTED)
+            ),
+            priority_labels=_labels(PriorityGroup, posting.priority_groups),
+            benefit_labels=_labels(Benefit, posting.benefits),
+            apply_method_labels=_labels(ApplyMethod, posting.apply_methods),
+            can_edit=status in EDITABLE_STATUSES or (status == PostingStatus.PUBLISHED and is_open),
+            can_submit=status in EDITABLE_STATUSES,
+            can_withdraw=status == PostingStatus.SUBMITTED,
+            can_publish=status in EDITABLE_STATUSES and staff_entry and user.is_centre_staff,
+            can_close=status == PostingStatus.PUBLISHED,
+            can_fill=status in (PostingStatus.PUBLISHED, *CLOSED_STATUSES) and status != PostingStatus.FILLED,
+            staff_entry=staff_entry,
+            entry_channel_text=_(EntryChannel(posting.entry_channel).label),
+        )
+        return ctx
+
+    @staticmethod
+    def _actor_text(actor, viewer) -> str:
+        if actor is None:
+            return _("자동 처리")
+        membership = getattr(actor, "staff_membership", None)
+        if membership is not None and membership.is_active:
+            centre = membership.centre.name
+            return f"{actor} ({centre})" if viewer.is_centre_staff else centre
+        return str(actor)
+
+
+class PostingEditView(ManagedPostingMixin, FormView):
+    """``/manage/postings/<pk>/edit/``: drafts and rejected postings change in place; a
+    published open posting's edit becomes a pending revision reviewed by district staff
+    while the live posting stays as it is (district staff's own edits go live at once). A
+    posting under review or closed cannot be edited: the page says why and sends the user
+    to the posting, where the right action is offered."""
+
+    template_name = "jobs/manage/posting_form.html"
+    form_class = JobPostingForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        posting = self.get_posting()
+        if posting.status == PostingStatus.SUBMITTED:
+            messages.info(
+                request,
+                _("검토 중인 공고는 고칠 수 없습니다. 고치려면 먼저 '검토 요청 취소'를 눌러 주세요."),
+            )
+            return redirect("manage:posting_detail", pk=posting.pk)
+        if posting.status not in EDITABLE_STATUSES and not (
+            posting.status == PostingStatus.PUBLISHED and posting.is_open()
+        ):
+            messages.info(
+                request,
+                _("마감된 공고는 고칠 수 없습니다. 같은 일자리를 다시 뽑으려면 '복사해서 새 공고 쓰기'를 눌러 주세요."),
+            )
+            return redirect("manage:posting_detail", pk=posting.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def is_live_edit(self) -> bool:
+        return self.get_posting().status == PostingStatus.PUBLISHED
+
+    def pending_revision(self):
+        if not hasattr(self, "_pending"):
+            self._pending = self.get_posting().revisions.filter(status=RevisionStatus.PENDING).first()
+        return self._pending
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        posting = self.get_posting()
+        pending = self.pending_revision() if self.is_live_edit else None
+        if pending is not None:
+            # start from the revision waiting for review, not the live text
+            shown = JobPosting.objects.select_related("employer").get(pk=posting.pk)
+            apply_snapshot(shown, pending.data)
+            posting = shown
+        kwargs.update(user=self.request.user, instance=posting)
+        return kwargs
+
+    def form_valid(self, form):
+        posting = self.get_posting()
+        if self.is_live_edit and not form.has_changed():
+            messages.info(self.request, _("바뀐 내용이 없어 저장하지 않았습니다."))
+            return redirect("manage:posting_detail", pk=posting.pk)
+        result = form.save()
+        if result is None:
+            return self.form_invalid(form)
+        if isinstance(result, JobPostingRevision):
+            messages.success(
+                self.request,
+                _("고친 내용을 검토 요청했습니다. 구청 일자리센터가 승인할 때까지 지금 게시된 내용이 그대로 보입니다."),
+            )
+        elif self.is_live_edit:
+            messages.success(self.request, _("고친 내용을 바로 게시했습니다."))
+        else:
+            messages.success(self.request, _("저장했습니다."))
+        if result.law_flags:
+            messages.warning(self.request, law_flag_message(result.law_flags))
+        return redirect("manage:posting_detail", pk=posting.pk)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        posting = self.get_posting()
+        ctx.update(
+            posting=posting,
+            creating=False,
+            mode="live" if self.is_live_edit else "draft",
+            pending_revision=self.pending_revision() if self.is_live_edit else None,
+            is_district_staff=self.request.user.is_district_staff,
+            law_flags=posting.law_flags,
+        )
+        return ctx
