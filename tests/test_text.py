@@ -8,7 +8,7 @@ from namdong_jobs.text import TidyTextFormMixin, has_visible_text, tidy_text
 class NoteForm(TidyTextFormMixin, forms.Form):
     title = forms.CharField()
     body = forms.CharField(widget=forms.Textarea, required=False)
-    password = forms.CharField(widget=forms.PasswordInput, required=False)
+    password = forms.CharField(widget=forms.PasswordInput, required=False, strip=False)
 
 
 def test_line_ends_controls_and_zero_width_characters_go():
