@@ -12,13 +12,23 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from namdong_jobs.text import TidyTextFormMixin
+
 
 class DecisionForm(forms.Form):
-    """A decision that needs no input (승인, 기업 확인): the form only carries the CSRF token
-    and, after a refused decision, the service's reasons as non-field errors."""
+    """A decision (승인, 기업 확인): ``seen``, the fingerprint of what the review page showed
+    (``jobs.services.revisions.content_fingerprint``), so a posting changed since is not
+    approved unseen; ``flags_checked``, ticked when the reviewer has read the hiring-law
+    flags; after a refused decision, the service's reasons as non-field errors."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    flags_checked = forms.BooleanField(
+        label=_("법령 검토 표시를 모두 읽고 확인했습니다"),
+        required=False,
+    )
 
 
-class RejectForm(forms.Form):
+class RejectForm(TidyTextFormMixin, forms.Form):
     """A rejection (반려): the reason is required and is shown to the employer."""
 
     #: The reason is marked "(필수)" (templates/forms/_field.html).

@@ -4,6 +4,7 @@ validate and run in a transaction). Views, forms, admin and tasks call these."""
 from .applications import application_submit
 from .expiry import postings_expire
 from .lifecycle import (
+    employer_reject_closing_postings,
     posting_approve,
     posting_close,
     posting_create,
@@ -35,4 +36,5 @@ __all__ = [
     "publication_errors",
     "revision_approve",
     "revision_reject",
+    "employer_reject_closing_postings",
 ]

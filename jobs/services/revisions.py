@@ -6,6 +6,8 @@ JSON value (dates and times ISO 8601, decimals as strings, foreign keys as their
 """
 
 import datetime
+import hashlib
+import json
 from decimal import Decimal
 
 from ..models import JobPosting
@@ -74,6 +76,16 @@ def apply_snapshot(posting: JobPosting, data: dict) -> None:
             setattr(posting, field.attname, value)
         else:
             setattr(posting, name, field.to_python(value) if value is not None else None)
+
+
+def content_fingerprint(posting: JobPosting) -> str:
+    """A short hash (16 hex characters) of what a reviewer sees of ``posting``: its editable
+    fields and its employer's name. A review page carries it, and an approval whose
+    fingerprint no longer matches is refused, so nothing changed after the page was opened
+    goes live unseen."""
+    seen = {"fields": snapshot(posting), "employer": [posting.employer_id, posting.employer.name]}
+    encoded = json.dumps(seen, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:16]
 
 
 def changed_fields(posting: JobPosting, data: dict) -> list[str]:

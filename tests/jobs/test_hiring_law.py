@@ -356,7 +356,10 @@ def test_flagged_postings_can_still_be_approved_by_a_moderator(clock):
     )
     posting_submit(posting=posting, by=member.user)
     moderator = StaffMembershipFactory(centre=CommunityCentre.objects.get(kind=CommunityCentre.Kind.DISTRICT)).user
-    posting_approve(posting=posting, by=moderator)
+    with pytest.raises(ValidationError, match="확인했다고 표시해야 승인할 수 있습니다"):
+        posting_approve(posting=posting, by=moderator)  # the moderator must say the flags were read
+    assert JobPosting.objects.get(pk=posting.pk).status == PostingStatus.SUBMITTED
+    posting_approve(posting=posting, by=moderator, flags_checked=True)
     posting.refresh_from_db()
     assert posting.status == PostingStatus.PUBLISHED
     assert posting.law_flags[0]["article"] == "제7조"

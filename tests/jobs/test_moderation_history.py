@@ -12,7 +12,12 @@ from employers.models import Employer, VerificationDecision
 from jobs.choices import PostingEventKind, PostingStatus
 from jobs.models import PostingEvent
 from tests.factories import EmployerFactory, JobPostingFactory
-from tests.jobs.test_moderation_postings import make_district_staff, published_with_pending_revision, submitted_posting
+from tests.jobs.test_moderation_postings import (
+    approve,
+    make_district_staff,
+    published_with_pending_revision,
+    submitted_posting,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +35,7 @@ def test_history_lists_every_kind_of_decision_newest_first(client, staff):
     _posting, revision = published_with_pending_revision(title="수정본 제목")
     employer = EmployerFactory(name="(주)확인할기업", verification_status=Employer.Verification.PENDING)
 
-    client.post(reverse("moderation:posting_approve", args=[approved.pk]))
+    approve(client, approved)
     client.post(reverse("moderation:posting_reject", args=[rejected.pk]), {"reason": "근무지가 빠졌습니다."})
     client.post(reverse("moderation:revision_reject", args=[revision.pk]), {"reason": "제목이 부정확합니다."})
     client.post(reverse("moderation:employer_verify", args=[employer.pk]))

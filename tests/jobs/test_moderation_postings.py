@@ -14,6 +14,7 @@ from employers.models import Employer
 from jobs.choices import ApplyMethod, PostingEventKind, PostingStatus, RevisionStatus
 from jobs.models import JobPosting, PostingEvent, today_kst
 from jobs.services import posting_update
+from jobs.services.revisions import content_fingerprint
 from namdong_jobs.reference.models import CommunityCentre
 from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory, StaffMembershipFactory
 
@@ -33,6 +34,14 @@ def make_district_staff():
 def ready_fields(**overrides) -> dict:
     """Factory values of a posting that passes ``publication_errors``."""
     return {"apply_methods": [ApplyMethod.PHONE], "contact_phone": "032-453-5000", **overrides}
+
+
+def approve(client, posting, *, follow=False, **data):
+    """POST the approval as the review page does: with the fingerprint of the posting as it
+    is now (what the page showed)."""
+    fresh = JobPosting.objects.select_related("employer").get(pk=posting.pk)
+    data.setdefault("seen", content_fingerprint(fresh))
+    return client.post(reverse("moderation:posting_approve", args=[posting.pk]), data, follow=follow)
 
 
 def submitted_posting(*, minutes_ago: int = 60, **overrides) -> JobPosting:
@@ -192,7 +201,7 @@ def test_approve_publishes_the_posting(client, staff):
     posting = submitted_posting(title="포장 작업원 모집")
     assert posting.date_posted < today_kst()
 
-    response = client.post(reverse("moderation:posting_approve", args=[posting.pk]), follow=True)
+    response = approve(client, posting, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("moderation:queue")
     assert "‘포장 작업원 모집’ 공고를 승인했습니다." in response.content.decode()
@@ -222,7 +231,7 @@ def test_approve_of_an_unverified_employer_is_refused_until_verified(client, sta
     assert "기업 확인이 끝나지 않아 이 공고를 승인할 수 없습니다." in review
     assert reverse("moderation:employer_review", args=[employer.pk]) in review
 
-    response = client.post(reverse("moderation:posting_approve", args=[posting.pk]))
+    response = approve(client, posting)
     assert response.status_code == 200
     assert UNVERIFIED_MESSAGE in response.content.decode()
     assert "처리하지 못했습니다. 아무것도 바뀌지 않았습니다." in response.content.decode()
@@ -235,7 +244,7 @@ def test_approve_of_an_unverified_employer_is_refused_until_verified(client, sta
     employer.refresh_from_db()
     assert employer.verification_status == Employer.Verification.VERIFIED
 
-    response = client.post(reverse("moderation:posting_approve", args=[posting.pk]))
+    response = approve(client, posting)
     assert response.status_code == 302
     posting.refresh_from_db()
     assert posting.status == PostingStatus.PUBLISHED
@@ -243,7 +252,7 @@ def test_approve_of_an_unverified_employer_is_refused_until_verified(client, sta
 
 def test_approve_refused_when_fields_are_missing_shows_them(client, staff):
     posting = submitted_posting(openings=None)
-    response = client.post(reverse("moderation:posting_approve", args=[posting.pk]))
+    response = approve(client, posting)
     assert response.status_code == 200
     assert "모집인원: 모집인원을 적어 주세요." in response.content.decode()
     posting.refresh_from_db()
@@ -252,8 +261,8 @@ def test_approve_refused_when_fields_are_missing_shows_them(client, staff):
 
 def test_approving_twice_is_refused_with_a_message(client, staff):
     posting = submitted_posting()
-    client.post(reverse("moderation:posting_approve", args=[posting.pk]))
-    response = client.post(reverse("moderation:posting_approve", args=[posting.pk]))
+    approve(client, posting)
+    response = approve(client, posting)
     assert response.status_code == 200
     assert "검토 중인 공고만 승인할 수 있습니다." in response.content.decode()
     assert posting.events.filter(kind=PostingEventKind.APPROVED).count() == 1

@@ -142,19 +142,22 @@ def test_an_employer_edit_creates_a_pending_revision_and_the_live_posting_stays(
     )
 
 
-def test_a_second_edit_replaces_the_pending_data(published, member):
+def test_a_second_edit_withdraws_the_first_pending_revision(published, member, district):
+    """A pending revision is never changed in place: a reviewer may have it open. The second
+    edit withdraws it and waits as a new one; approving the withdrawn one is refused."""
     first = posting_update(posting=published, by=member, fields={"title": "첫 수정 제목", "openings": 3})
     second = posting_update(posting=published, by=member, fields={"title": NEW_TITLE, "openings": 4})
-    assert second.pk == first.pk
+    assert second.pk != first.pk
+    first.refresh_from_db()
+    assert (first.status, first.data["title"]) == (RevisionStatus.WITHDRAWN, "첫 수정 제목")
     assert pending(published).count() == 1
     data = pending(published).get().data
     assert (data["title"], data["openings"]) == (NEW_TITLE, 4)
-    assert JobPostingRevision.objects.filter(posting=published).count() == 2  # the live one + one pending
+    assert JobPostingRevision.objects.filter(posting=published).count() == 3  # live, withdrawn, pending
     assert reload(published).title == OLD_TITLE
-    assert (
-        PostingEvent.objects.filter(posting=published, kind=PostingEventKind.REVISION_SUBMITTED, revision=first).count()
-        == 2
-    )
+    with pytest.raises(ValidationError, match="기업이 이 수정본을 다시 고쳐 새 수정본이 올라왔습니다."):
+        revision_approve(revision=first, by=district)
+    assert reload(published).title == OLD_TITLE
 
 
 def test_the_pending_revision_carries_its_own_flags(published, member):

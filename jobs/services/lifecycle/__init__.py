@@ -31,7 +31,13 @@ from .actions import (
     posting_withdraw,
 )
 from .common import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS, publication_errors
-from .moderation import posting_approve, posting_reject, revision_approve, revision_reject
+from .moderation import (
+    employer_reject_closing_postings,
+    posting_approve,
+    posting_reject,
+    revision_approve,
+    revision_reject,
+)
 
 __all__ = [
     "EDITABLE_STATUSES",
@@ -49,4 +55,5 @@ __all__ = [
     "publication_errors",
     "revision_approve",
     "revision_reject",
+    "employer_reject_closing_postings",
 ]

@@ -74,7 +74,8 @@ def posting_update(*, posting: JobPosting, by, fields: dict) -> JobPosting | Job
 
     * draft or rejected: changed in place (a rejected posting stays rejected until resubmitted);
     * published and open: district staff edits go live at once (a new approved revision);
-      anyone else's edit becomes the pending revision (replacing an earlier pending one) and
+      anyone else's edit becomes a new pending revision (an earlier pending one is withdrawn,
+      never changed in place, so a reviewer cannot approve text they did not see) and
       the live posting does not change until it is approved — the revision is returned;
     * submitted: refused (withdraw the request first); closed, filled, expired: refused.
     """
@@ -115,15 +116,10 @@ def posting_update(*, posting: JobPosting, by, fields: dict) -> JobPosting | Job
         posting.save(update_fields=["current_revision", "updated_at"])
         _event(posting, PostingEventKind.STAFF_EDIT, by, from_status=posting.status, revision=revision)
         return posting
-    pending = posting.revisions.filter(status=RevisionStatus.PENDING).first()
-    if pending is not None:
-        pending.data = snapshot(candidate)
-        pending.law_flags = flags
-        pending.created_by = by
-        pending.save(update_fields=["data", "law_flags", "created_by"])
-        revision = pending
-    else:
-        revision = _new_revision(posting, by, status=RevisionStatus.PENDING, data=snapshot(candidate), flags=flags)
+    # a pending revision is never changed in place: a reviewer may have it open, and approving
+    # must apply exactly what was shown. The earlier one is withdrawn and a new one waits.
+    posting.revisions.filter(status=RevisionStatus.PENDING).update(status=RevisionStatus.WITHDRAWN)
+    revision = _new_revision(posting, by, status=RevisionStatus.PENDING, data=snapshot(candidate), flags=flags)
     _event(posting, PostingEventKind.REVISION_SUBMITTED, by, from_status=posting.status, revision=revision)
     return revision
 

@@ -8,11 +8,12 @@ from django.views.generic import TemplateView
 from accounts.identifiers import format_mobile
 from accounts.mixins import DistrictStaffRequiredMixin
 from employers.models import Employer
-from employers.services import employer_reject, employer_verify
+from employers.services import employer_verify
 
 from ...choices import PostingStatus
 from ...forms.moderation import RejectForm
 from ...models import today_kst
+from ...services.lifecycle import employer_reject_closing_postings
 from .decisions import DecisionMixin, decision_forms
 
 
@@ -96,8 +97,13 @@ class EmployerRejectView(DecisionMixin, EmployerReviewView):
 
     def decide(self, form) -> str:
         employer = self.get_employer()
-        employer_reject(employer=employer, by=self.request.user, reason=form.cleaned_data["reason"])
-        return _(
+        closed = employer_reject_closing_postings(
+            employer=employer, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+        message = _(
             "‘%(name)s’ 기업을 반려했습니다. 기업 담당자가 사유를 보고 고쳐서 다시 신청할 수 있습니다. "
             "처리 기록에 남았습니다."
         ) % {"name": employer.name}
+        if closed:
+            message += " " + _("게시 중이던 이 기업의 공고 %(n)d건을 마감했습니다.") % {"n": closed}
+        return message

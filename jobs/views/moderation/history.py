@@ -92,7 +92,8 @@ class ModerationHistoryView(DistrictStaffRequiredMixin, TemplateView):
             "rejected": event.kind in (PostingEventKind.REJECTED, PostingEventKind.REVISION_REJECTED),
             "actor": event.actor,
             "what": what,
-            "name": posting.title,
+            # the title the decision was about: the revision's, when the event has one
+            "name": (event.revision.data.get("title") if event.revision_id else None) or posting.title,
             "url": url,
             "reason": event.reason,
         }

@@ -11,7 +11,7 @@ from ...choices import PostingStatus, RevisionStatus
 from ...forms.moderation import RejectForm
 from ...models import JobPosting, today_kst
 from ...services.lifecycle import posting_approve, posting_reject, publication_errors
-from ...services.revisions import snapshot
+from ...services.revisions import content_fingerprint, snapshot
 from .decisions import DecisionMixin, decision_forms
 from .display import (
     POSTING_EXTRA_FIELDS,
@@ -86,6 +86,7 @@ class PostingReviewView(DistrictStaffRequiredMixin, TemplateView):
             events=posting.events.select_related("actor", "revision").order_by("at", "id"),
             pending_revision=posting.revisions.filter(status=RevisionStatus.PENDING).first(),
             **decision_forms(kwargs),
+            seen=content_fingerprint(posting),
         )
         return ctx
 
@@ -96,7 +97,12 @@ class PostingApproveView(DecisionMixin, PostingReviewView):
 
     def decide(self, form) -> str:
         posting = self.get_posting()
-        posting_approve(posting=posting, by=self.request.user)
+        posting_approve(
+            posting=posting,
+            by=self.request.user,
+            seen=form.cleaned_data["seen"] or "-",  # a form without it is stale by definition
+            flags_checked=form.cleaned_data["flags_checked"],
+        )
         return _("‘%(title)s’ 공고를 승인했습니다. 지금부터 일자리 찾기에 보입니다. 처리 기록에 남았습니다.") % {
             "title": posting.title
         }
