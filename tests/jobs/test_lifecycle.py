@@ -531,13 +531,23 @@ def test_reject_stores_the_reason_and_the_posting_is_editable_again(submitted, m
         PostingStatus.REJECTED,
     )
     assert posting not in JobPosting.objects.public()
+    # the refused text is kept as a rejected revision, and the decision points to it
+    refused = JobPostingRevision.objects.get(posting=posting)
+    assert (refused.status, refused.reason, refused.decided_by) == (
+        RevisionStatus.REJECTED,
+        posting.rejection_reason,
+        district,
+    )
+    assert event.revision == refused and refused.data["description"] == posting.description
 
-    # edited in place: still rejected until resubmitted
+    # edited in place: still rejected until resubmitted; the refused revision stays as it was
     posting_update(posting=posting, by=member, fields={"description": "08:30~17:30 근무, 휴게 1시간. CNC 가공."})
     posting = reload(posting)
     assert posting.status == PostingStatus.REJECTED
     assert posting.description.startswith("08:30~17:30")
-    assert not JobPostingRevision.objects.filter(posting=posting).exists()
+    assert JobPostingRevision.objects.filter(posting=posting).count() == 1
+    refused.refresh_from_db()
+    assert not refused.data["description"].startswith("08:30~17:30")
 
     posting_submit(posting=posting, by=member)
     posting_approve(posting=posting, by=district)

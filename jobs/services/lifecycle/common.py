@@ -128,8 +128,11 @@ def _require_verified_employer(employer: Employer) -> None:
         )
 
 
-def _new_revision(posting: JobPosting, by, *, status, data=None, flags=None) -> JobPostingRevision:
+def _new_revision(posting: JobPosting, by, *, status, data=None, flags=None, reason="") -> JobPostingRevision:
+    """The next revision of ``posting`` (its fields now, or ``data``); an approved or rejected
+    one is decided by ``by`` at once (a rejected one keeps the text that was refused)."""
     last = posting.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    decided = status in (RevisionStatus.APPROVED, RevisionStatus.REJECTED)
     return JobPostingRevision.objects.create(
         posting=posting,
         number=last + 1,
@@ -137,8 +140,9 @@ def _new_revision(posting: JobPosting, by, *, status, data=None, flags=None) -> 
         status=status,
         law_flags=flags if flags is not None else posting.law_flags,
         created_by=by,
-        decided_by=by if status == RevisionStatus.APPROVED else None,
-        decided_at=timezone.now() if status == RevisionStatus.APPROVED else None,
+        decided_by=by if decided else None,
+        decided_at=timezone.now() if decided else None,
+        reason=reason,
     )
 
 

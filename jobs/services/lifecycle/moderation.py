@@ -14,6 +14,7 @@ from .common import (
     _event,
     _go_live,
     _lock,
+    _new_revision,
     _require_district,
     _require_publishable,
     _require_status,
@@ -59,7 +60,8 @@ def posting_approve(*, posting: JobPosting, by, seen: str | None = None, flags_c
 
 @transaction.atomic
 def posting_reject(*, posting: JobPosting, by, reason: str) -> JobPosting:
-    """Reject a submitted posting with a reason (→ ``rejected``, editable again)."""
+    """Reject a submitted posting with a reason (→ ``rejected``, editable again). The text that
+    was refused is kept as a rejected revision, which the decision's event points to."""
     _require_district(by)
     reason = tidy_text(reason)  # a reason of only zero-width characters is no reason
     if not reason:
@@ -69,7 +71,10 @@ def posting_reject(*, posting: JobPosting, by, reason: str) -> JobPosting:
     posting.status = PostingStatus.REJECTED
     posting.rejection_reason = reason
     posting.save()
-    _event(posting, PostingEventKind.REJECTED, by, from_status=PostingStatus.SUBMITTED, reason=reason)
+    revision = _new_revision(posting, by, status=RevisionStatus.REJECTED, reason=reason)
+    _event(
+        posting, PostingEventKind.REJECTED, by, from_status=PostingStatus.SUBMITTED, revision=revision, reason=reason
+    )
     return posting
 
 
