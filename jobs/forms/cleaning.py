@@ -1,5 +1,7 @@
 """The checks between the posting form's fields: the wage (its type, range and the minimum
-wage in force), the working times, the place, the career, the contacts and the deadline."""
+wage in force), the working times, the place, the career, the contacts, the deadline, and the
+plausibility limits of ``jobs.rules.plausibility`` (wage per hour, wage range, weekly hours,
+deadline within a year)."""
 
 import re
 
@@ -9,13 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import ApplyMethod, CareerType
 from ..models import today_kst
 from ..rules import minimum_wage_shortfall
+from ..rules.plausibility import implausible_values
 from .fields import OUTSIDE_NAMDONG
 
 
 class PostingChecksMixin:
     """``clean()`` of the posting form: every check between fields adds its error next to the
     field to fix, so that all of them show at once. The services check the rules again when
-    saving."""
+    saving (all but the plausibility limits, which only the form applies).
+
+    Expects ``self.posting_employer(cleaned)``: the employer the posting is (or will be) for,
+    ``None`` while not chosen."""
 
     def clean_contact_phone(self) -> str:
         value = self.cleaned_data.get("contact_phone", "").strip()
@@ -31,6 +37,7 @@ class PostingChecksMixin:
         self._clean_career(cleaned)
         self._clean_contacts(cleaned)
         self._clean_deadline(cleaned)
+        self._clean_plausibility(cleaned)
         return cleaned
 
     def _clean_wage(self, cleaned) -> None:
@@ -71,6 +78,15 @@ class PostingChecksMixin:
 
     def _clean_contacts(self, cleaned) -> None:
         methods = cleaned.get("apply_methods") or []
+        if ApplyMethod.PHONE in methods and not cleaned.get("contact_phone") and "contact_phone" not in self.errors:
+            # without 문의 전화 the pages give the employer's representative phone (the service
+            # requires one of the two before publishing)
+            employer = self.posting_employer(cleaned)
+            if employer is not None and not employer.phone:
+                self.add_error(
+                    "contact_phone",
+                    _("전화 접수를 하려면 문의 전화를 적어 주세요. 기업 대표 전화번호도 등록되어 있지 않습니다."),
+                )
         if ApplyMethod.EMAIL in methods and not cleaned.get("contact_email") and "contact_email" not in self.errors:
             self.add_error("contact_email", _("이메일 접수를 하려면 문의 이메일을 적어 주세요."))
 
@@ -86,3 +102,13 @@ class PostingChecksMixin:
             self.add_error(
                 "deadline", _("마감일이 이미 지났습니다. 오늘 이후 날짜를 고르거나 '채용 시까지'에 표시해 주세요.")
             )
+
+    def _clean_plausibility(self, cleaned) -> None:
+        """Figures no real posting has (``jobs.rules.plausibility``), each next to its field;
+        a field that already has an error is not checked again."""
+        wage_fields = ("wage_type", "wage_min", "wage_max", "daily_hours")
+        values = {name: cleaned.get(name) for name in ("hours_per_week", "deadline") if name not in self.errors}
+        if not set(wage_fields) & set(self.errors):
+            values.update((name, cleaned.get(name)) for name in wage_fields)
+        for field, message in implausible_values(values, today=today_kst()).items():
+            self.add_error(field, message)

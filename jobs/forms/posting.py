@@ -4,7 +4,10 @@
 saves through the lifecycle services (``posting_create`` / ``posting_update``), so every rule
 (minimum wage, hiring-law screening, revisions of published postings) lives in one place. A
 ``ValidationError`` raised by a service is put back on the form, next to its field, so
-nothing the user typed is lost.
+nothing the user typed is lost. Every string it cleans is tidied first
+(``namdong_jobs.text.TidyTextFormMixin``: CRLF → LF, control and zero-width characters
+removed, line breaks only in the textareas), so an unchanged textarea never counts as a change
+in a revision and the feeds never receive characters XML cannot hold.
 
 The form deliberately offers no age, sex, appearance, birthplace, marital status, property or
 family fields (DESIGN.md "Hiring law"); priority groups are worded as welcome, never a limit.
@@ -19,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer
 from namdong_jobs.reference.models import MinimumWage
+from namdong_jobs.text import TidyTextFormMixin, tidy_text
 
 from ..choices import (
     ApplyMethod,
@@ -33,6 +37,7 @@ from ..choices import (
     Weekday,
 )
 from ..models import JobPosting, JobPostingRevision, today_kst
+from ..rules.plausibility import HOURS_PER_WEEK_MESSAGE, MAX_HOURS_PER_WEEK
 from ..services import posting_create, posting_update
 from ..services.revisions import EDITABLE_FIELDS
 from .cleaning import PostingChecksMixin
@@ -61,7 +66,7 @@ def _minimum_wage_help() -> str:
     )
 
 
-class JobPostingForm(OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
+class JobPostingForm(TidyTextFormMixin, OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
     """The posting form (구인공고 작성·수정).
 
     ``user`` is who is saving. Without an ``instance`` the form creates a posting and adds
@@ -147,13 +152,13 @@ class JobPostingForm(OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
         label=_("주 근로시간 (시간)"),
         required=False,
         min_value=1,
-        max_value=168,
+        max_value=MAX_HOURS_PER_WEEK,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("예: 40"),
         error_messages={
             "invalid": _("주 근로시간은 숫자로 적어 주세요."),
             "min_value": _("주 근로시간은 1시간 이상이어야 합니다."),
-            "max_value": _("주 근로시간은 168시간을 넘을 수 없습니다."),
+            "max_value": HOURS_PER_WEEK_MESSAGE,
         },
     )
     start_time = forms.TimeField(
@@ -230,7 +235,10 @@ class JobPostingForm(OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
         required=False,
         choices=enum_choices(ApplyMethod),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("하나 이상 고르세요. 전화·이메일 접수는 아래 연락처가 필요합니다."),
+        help_text=_(
+            "하나 이상 고르세요. 전화 접수는 아래 '문의 전화'로 받고, 비워 두면 기업 대표 전화번호를 안내합니다. "
+            "이메일 접수는 '문의 이메일'이 필요합니다."
+        ),
     )
     contact_name = forms.CharField(label=_("담당자 이름"), required=False, max_length=50)
     contact_phone = forms.CharField(
@@ -238,7 +246,7 @@ class JobPostingForm(OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-        help_text=_("예: 032-123-4567"),
+        help_text=_("예: 032-123-4567. 비워 두면 기업 정보에 등록한 대표 전화번호를 안내합니다."),
     )
     contact_email = forms.EmailField(
         label=_("문의 이메일"),
@@ -296,6 +304,48 @@ class JobPostingForm(OwnerFieldsMixin, PostingChecksMixin, forms.ModelForm):
                 self.initial["dong"] = OUTSIDE_NAMDONG
         else:
             self._add_owner_fields(initial_employer)
+        self._set_contact_phone_help()
+
+    def _set_contact_phone_help(self) -> None:
+        """Say which number is given when 문의 전화 is left empty, when the employer is known."""
+        employer = self.instance.employer if not self.creating else self.fixed_employer
+        if employer is None:
+            return
+        if employer.phone:
+            self.fields["contact_phone"].help_text = gettext(
+                "예: 032-123-4567. 비워 두면 구직자에게 기업 대표 전화 %(phone)s 번호를 안내합니다."
+            ) % {"phone": employer.phone}
+        else:
+            self.fields["contact_phone"].help_text = gettext(
+                "예: 032-123-4567. 기업 대표 전화번호가 등록되어 있지 않아, 전화 접수를 하려면 꼭 적어야 합니다."
+            )
+
+    def posting_employer(self, cleaned) -> Employer | None:
+        """The employer the posting is (or will be) for: the edited posting's, the user's only
+        employer, or the one chosen (``None`` while not chosen)."""
+        if not self.creating:
+            return self.instance.employer
+        return self.fixed_employer or cleaned.get("employer")
+
+    @property
+    def changed_data(self) -> list[str]:
+        """The fields whose value changed, text compared once tidied: browsers send a
+        textarea's line breaks as CRLF, which is no change from the LF stored."""
+        return [
+            name
+            for name, field in self.fields.items()
+            if field.has_changed(self[name].initial, self[name].data) and not self._same_once_tidied(name)
+        ]
+
+    def _same_once_tidied(self, name: str) -> bool:
+        field = self.fields[name]
+        data, initial = self[name].data, self[name].initial
+        if initial is None:
+            initial = ""
+        if not isinstance(field, forms.CharField) or not isinstance(data, str) or not isinstance(initial, str):
+            return False
+        multiline = isinstance(field.widget, forms.Textarea)
+        return tidy_text(data, multiline=multiline) == tidy_text(initial, multiline=multiline)
 
     # ---- saving ----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from employers.models import Employer
 from ...choices import ApplyMethod, EntryChannel, PostingStatus, RevisionStatus, WageType
 from ...models import JobPosting, JobPostingRevision, PostingEvent, today_kst
 from ...rules import check_minimum_wage, hiring_law_flags
+from ...rules.plausibility import implausible_values
 from ..revisions import snapshot
 
 EDITABLE_STATUSES = (PostingStatus.DRAFT, PostingStatus.REJECTED)
@@ -81,7 +82,8 @@ def publication_errors(posting: JobPosting, *, today=None) -> dict[str, list[str
     """What a posting still lacks before it can be submitted or published: field name →
     Korean messages (empty dict when ready). Checks the fields a seeker needs (title, KECO
     occupation, description, openings, employment type, a wage, the workplace, at least one
-    way to apply with its contact) and that the deadline has not passed (``today``, KST)."""
+    way to apply with its contact), that the deadline has not passed (``today``, KST) and
+    that the figures are plausible (``jobs.rules.plausibility``)."""
     today = today or today_kst()
     errors: dict[str, list[str]] = {}
 
@@ -110,6 +112,14 @@ def publication_errors(posting: JobPosting, *, today=None) -> dict[str, list[str
         need("contact_email", _("이메일 접수를 하려면 문의 이메일을 적어 주세요."))
     if posting.deadline is not None and posting.deadline < today:
         need("deadline", _("마감일이 이미 지났습니다. 오늘 이후 날짜로 고치거나 '채용 시까지'로 해 주세요."))
+    # plausibility (jobs.rules.plausibility): an hourly wage over 1,000,000 KRW, a maximum over
+    # 10× the minimum, a deadline more than a year ahead — also for drafts saved before the
+    # form checked them, or saved without the form
+    values = {name: getattr(posting, name) for name in ("wage_type", "wage_min", "wage_max", "daily_hours")}
+    values["deadline"] = posting.deadline
+    values["hours_per_week"] = posting.hours_per_week
+    for field, message in implausible_values(values, today=today).items():
+        need(field, message)
     return errors
 
 

@@ -1,9 +1,14 @@
 """Writing, showing and editing one posting (``/manage/postings/…``)."""
 
+import logging
+import uuid
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
+from redis.exceptions import RedisError
 
 from employers.models import Employer
 
@@ -23,6 +28,14 @@ from ...services.revisions import apply_snapshot
 from .access import ManageAccessMixin, ManagedPostingMixin
 from .display import law_flag_message, next_step, revision_changes, status_label
 
+logger = logging.getLogger(__name__)
+
+#: How long the one-time token of a create form is remembered (seconds): a POST replayed
+#: within a day (back button, reload, a second click) finds the draft the first one made.
+FORM_TOKEN_TTL = 60 * 60 * 24
+#: The cache value while the first POST with a token is still saving.
+_SAVING = "saving"
+
 
 def _labels(enum, codes) -> list[tuple[str, str]]:
     return [(v, _(enum(v).label)) for v in enum.values if v in (codes or [])]
@@ -33,7 +46,14 @@ class PostingCreateView(ManageAccessMixin, FormView):
 
     An employer member picks which of their employers (``?employer=<pk>`` preselects; a
     foreign pk is ignored); centre staff pick an employer registered here and the entry
-    channel (전화 접수 / 서면 접수)."""
+    channel (전화 접수 / 서면 접수).
+
+    The form carries a one-time token (``form_token``, a random UUID; kept when the form is
+    shown again with errors). The first POST with it claims it in the cache (``cache.add``,
+    atomic, so two clicks at once cannot both save) and records the draft it made; a second
+    POST with the same token makes nothing and goes to that draft saying "이미 저장한
+    공고입니다". A POST without a valid token is saved as before; when the cache is down the
+    guard is skipped (logged) rather than refusing to save."""
 
     template_name = "jobs/manage/posting_form.html"
     form_class = JobPostingForm
@@ -43,10 +63,81 @@ class PostingCreateView(ManageAccessMixin, FormView):
         kwargs.update(user=self.request.user, initial_employer=self.request.GET.get("employer"))
         return kwargs
 
+    # ---- the one-time token ----------------------------------------------------------
+
+    def posted_token(self) -> str | None:
+        """The posted ``form_token`` as 32 hex digits, ``None`` when absent or not a UUID."""
+        if self.request.method != "POST":
+            return None
+        try:
+            return uuid.UUID(self.request.POST.get("form_token", "")).hex
+        except ValueError:
+            return None
+
+    def token_key(self, token: str) -> str:
+        return f"manage:posting-create:{self.request.user.pk}:{token}"
+
+    def post(self, request, *args, **kwargs):
+        token = self.posted_token()
+        self.claimed_key = None
+        self.created_pk = None
+        if token is not None:
+            key = self.token_key(token)
+            try:
+                claimed = cache.add(key, _SAVING, FORM_TOKEN_TTL)
+                earlier = None if claimed else cache.get(key)
+            except RedisError:
+                logger.warning("posting create: cache unavailable, the one-time token is not checked", exc_info=True)
+                claimed, earlier = False, None
+            if earlier is not None:
+                replayed = self.replayed_response(earlier)
+                if replayed is not None:
+                    return replayed
+            if claimed:
+                self.claimed_key = key
+        try:
+            return super().post(request, *args, **kwargs)
+        finally:
+            self.release_token()
+
+    def replayed_response(self, earlier):
+        """The response to a POST whose token was already used: the draft made with it, or,
+        while the first POST is still saving, the dashboard. ``None`` (save as usual) when the
+        draft is no longer there."""
+        if earlier == _SAVING:
+            messages.info(self.request, _("이미 저장하고 있습니다. 잠시 뒤 내 공고 목록에서 확인해 주세요."))
+            return redirect("manage:dashboard")
+        if JobPosting.objects.manageable_by(self.request.user).filter(pk=earlier).exists():
+            messages.info(
+                self.request,
+                _(
+                    "이미 저장한 공고입니다. 같은 내용을 한 번 더 보내 새로 만들지 않았습니다. "
+                    "저장한 공고를 보여 드립니다."
+                ),
+            )
+            return redirect("manage:posting_detail", pk=earlier)
+        return None
+
+    def release_token(self) -> None:
+        """Remember the draft made with the claimed token, or free the token when nothing was
+        saved (the form is shown again with the same token)."""
+        if self.claimed_key is None:
+            return
+        try:
+            if self.created_pk is not None:
+                cache.set(self.claimed_key, self.created_pk, FORM_TOKEN_TTL)
+            else:
+                cache.delete(self.claimed_key)
+        except RedisError:
+            logger.warning("posting create: cache unavailable, the one-time token is not recorded", exc_info=True)
+
+    # ---- saving ----------------------------------------------------------------------
+
     def form_valid(self, form):
         posting = form.save()
         if posting is None:
             return self.form_invalid(form)
+        self.created_pk = posting.pk
         messages.success(self.request, _("작성 중으로 저장했습니다. 내용을 확인한 뒤 '검토 요청'을 눌러 주세요."))
         if posting.law_flags:
             messages.warning(self.request, law_flag_message(posting.law_flags))
@@ -54,7 +145,7 @@ class PostingCreateView(ManageAccessMixin, FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(creating=True, mode="create")
+        ctx.update(creating=True, mode="create", form_token=self.posted_token() or uuid.uuid4().hex)
         return ctx
 
 
