@@ -1,4 +1,5 @@
-"""Forms of the accounts app."""
+"""Forms of the accounts app. Every form stores tidy text (:class:`TidyTextFormMixin`: no
+control or zero-width characters); passwords are left exactly as typed."""
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -7,11 +8,13 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from namdong_jobs.text import TidyTextFormMixin
+
 from .identifiers import normalize_mobile
 from .models import User
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(TidyTextFormMixin, AuthenticationForm):
     """Login with an email address or a mobile number (any usual spelling)."""
 
     username = forms.CharField(
@@ -36,7 +39,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class AdminLoginForm(AdminAuthenticationForm):
+class AdminLoginForm(TidyTextFormMixin, AdminAuthenticationForm):
     """Login form of the Django admin (district staff): same identifiers and wording as the
     portal's login, and a clear message for accounts that are not allowed in the admin."""
 
@@ -52,7 +55,7 @@ class AdminLoginForm(AdminAuthenticationForm):
     }
 
 
-class SignupForm(forms.Form):
+class SignupForm(TidyTextFormMixin, forms.Form):
     """Online sign-up: email, password twice, name and an optional mobile number.
 
     Checks the format and that the two passwords match, and runs Django's password
@@ -130,7 +133,7 @@ class SignupForm(forms.Form):
             self.add_error(field if field in self.fields else None, errors)
 
 
-class EmailVerificationResendForm(forms.Form):
+class EmailVerificationResendForm(TidyTextFormMixin, forms.Form):
     """Ask for a new email verification link."""
 
     email = forms.EmailField(

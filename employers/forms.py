@@ -1,6 +1,7 @@
 """Forms of the employers pages: employer-member sign-up, business registration and editing,
 and adding a member. They check input and build the arguments of ``employers.services``;
-the services do the writes."""
+the services do the writes. Every form stores tidy text (:class:`TidyTextFormMixin`: no
+control or zero-width characters, LF line ends)."""
 
 import phonenumbers
 from django import forms
@@ -10,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import SignupForm
 from namdong_jobs.reference.models import Dong
+from namdong_jobs.text import TidyTextFormMixin
 
 from .brn import brn_digits, validate_brn
 from .models import Certification, Employer, EmployerMember
-from .services import brn_taken_message, certification_number_required
+from .services import IDENTITY_FIELDS, brn_taken_message, certification_number_required
 
 #: The value of the explicit "outside Namdong-gu" choice of the dong select (dong = None).
 OUTSIDE_NAMDONG = "outside"
@@ -23,7 +25,8 @@ class EmployerSignupForm(SignupForm):
     """Sign-up of an employer member: the account fields of
     :class:`accounts.forms.SignupForm` plus the required consent to the collection and use
     of the member's contact data (개인정보 보호법 §15) and the page to open after the email
-    is verified (``next``, a local path)."""
+    is verified (``next``, a local path). Its text is tidy: ``SignupForm``'s first base is
+    :class:`TidyTextFormMixin` (naming the mixin again here would break the MRO)."""
 
     consent = forms.BooleanField(
         label=_("위 내용을 읽었으며, 개인정보 수집·이용에 동의합니다. (필수)"),
@@ -60,7 +63,7 @@ def _cert_label(cert_type: str) -> str:
     return gettext(Certification.Type(cert_type).label)
 
 
-class EmployerForm(forms.Form):
+class EmployerForm(TidyTextFormMixin, forms.Form):
     """Business registration and profile editing.
 
     ``brn`` accepts dashes and is checked with the National Tax Service check digit; ``dong``
@@ -70,8 +73,9 @@ class EmployerForm(forms.Form):
     optional ``cert_<type>_until`` date.
 
     ``employer``: the employer being edited (its own brn does not count as taken);
-    ``brn_locked``: show the brn but do not accept changes (after verification).
-    Use :meth:`employer_fields` and :meth:`certifications` as the service arguments.
+    ``identity_locked``: show the brn, name and representative read-only and leave them out
+    of :meth:`employer_fields` (a VERIFIED employer: ``employer_update`` refuses to change
+    them). Use :meth:`employer_fields` and :meth:`certifications` as the service arguments.
     """
 
     brn = forms.CharField(
@@ -140,7 +144,7 @@ class EmployerForm(forms.Form):
         error_messages={"invalid": _("홈페이지 주소가 올바르지 않습니다. 예: https://www.example.co.kr")},
     )
 
-    def __init__(self, *args, employer: Employer | None = None, brn_locked: bool = False, **kwargs):
+    def __init__(self, *args, employer: Employer | None = None, identity_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.employer = employer
         self.fields["dong"].choices = [
@@ -148,12 +152,20 @@ class EmployerForm(forms.Form):
             (OUTSIDE_NAMDONG, gettext("남동구 외")),
             *[(d.code, d.name) for d in Dong.objects.order_by("name")],
         ]
-        if brn_locked:
-            self.fields["brn"].disabled = True
+        if identity_locked:
+            for name in IDENTITY_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].required = False  # not sent back; an empty one must not block the save
             self.fields["brn"].help_text = gettext(
                 "확인이 끝난 기업의 사업자등록번호는 바꿀 수 없습니다. 잘못되었다면 "
                 "남동구 일자리인력은행(032-453-5000)에 문의해 주세요."
             )
+            change_hint = gettext(
+                "확인이 끝난 기업이어서 바꿀 수 없습니다. 상호·대표자가 바뀌었으면 "
+                "남동구 일자리인력은행(032-453-5000)에 변경을 요청해 주세요."
+            )
+            self.fields["name"].help_text = change_hint
+            self.fields["representative"].help_text = change_hint
         for cert_type in Certification.Type.values:
             label = _cert_label(cert_type)
             self.fields[f"cert_{cert_type}"] = forms.BooleanField(label=label, required=False)
@@ -212,6 +224,8 @@ class EmployerForm(forms.Form):
         return [self["phone"], self["website"]]
 
     def clean_brn(self) -> str:
+        if self.fields["brn"].disabled:
+            return self.cleaned_data["brn"]  # read-only, left out of employer_fields()
         digits = brn_digits(self.cleaned_data["brn"])
         validate_brn(digits)
         taken = Employer.objects.filter(brn=digits)
@@ -250,11 +264,9 @@ class EmployerForm(forms.Form):
 
     def employer_fields(self) -> dict:
         """The profile keyword arguments of ``employer_register`` / ``employer_update``
-        (without ``brn`` when it is locked)."""
+        (without the read-only identity fields when they are locked)."""
         names = ["name", "brn", "representative", "address", "dong", "industry", "headcount", "phone", "website"]
-        if self.fields["brn"].disabled:
-            names.remove("brn")
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in names if not self.fields[name].disabled}
 
     def certifications(self) -> list[dict]:
         """The ticked company types as ``[{"type", "number", "valid_until"}]``."""
@@ -277,7 +289,7 @@ class EmployerForm(forms.Form):
             self.add_error(key if key in self.fields and not self.fields[key].disabled else None, errors)
 
 
-class MemberAddForm(forms.Form):
+class MemberAddForm(TidyTextFormMixin, forms.Form):
     """Add a member to an employer by the email address of their (verified) account."""
 
     email = forms.EmailField(
@@ -306,3 +318,9 @@ class MemberAddForm(forms.Form):
             return
         for key, errors in error.error_dict.items():
             self.add_error(key if key in self.fields else None, errors)
+
+    @property
+    def needs_signup(self) -> bool:
+        """True when the address typed belongs to no verified account (the person must first
+        sign up as an employer member); the page then links to the sign-up page."""
+        return self.has_error("email", code="no_account")

@@ -129,8 +129,40 @@ class Employer(models.Model):
         return self.verification_status == self.Verification.EXTERNAL
 
     def certifications_valid_on(self, on: datetime.date):
-        """The certifications valid on ``on`` (uses the prefetched rows when present)."""
+        """The certifications valid on ``on`` (uses the prefetched rows when present), whatever
+        the verification status: for the employer's own pages and district staff."""
         return [c for c in self.certifications.all() if c.is_valid_on(on)]
+
+    @property
+    def shows_certifications(self) -> bool:
+        """True when the public may see this employer's company types (VERIFIED or EXTERNAL):
+        a type an employer ticked itself counts only once district staff have checked it."""
+        return self.verification_status in PUBLIC_CERTIFICATION_STATUSES
+
+    def public_certifications(self, on: datetime.date):
+        """The certifications the public pages show as badges on ``on``: those valid that day,
+        and none unless :attr:`shows_certifications` (uses the prefetched rows when present)."""
+        if not self.shows_certifications:
+            return []
+        return self.certifications_valid_on(on)
+
+
+#: Verification statuses whose company types the public pages show.
+PUBLIC_CERTIFICATION_STATUSES = (Employer.Verification.VERIFIED, Employer.Verification.EXTERNAL)
+
+
+class CertificationQuerySet(models.QuerySet):
+    def valid_on(self, on: datetime.date):
+        """Certifications in force on ``on`` (dates inclusive, open ends allowed)."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        )
+
+    def public(self):
+        """Certifications the public may see: those of VERIFIED or EXTERNAL employers (see
+        :meth:`Employer.public_certifications`)."""
+        return self.filter(employer__verification_status__in=PUBLIC_CERTIFICATION_STATUSES)
 
 
 class Certification(models.Model):
@@ -151,6 +183,8 @@ class Certification(models.Model):
     number = models.CharField("인증·지정 번호", max_length=50, blank=True)
     valid_from = models.DateField("유효 시작일", null=True, blank=True)
     valid_until = models.DateField("유효 종료일", null=True, blank=True, help_text="비워 두면 기한 없음")
+
+    objects = CertificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "기업 인증"

@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/", views.EmployerDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.EmployerEditView.as_view(), name="edit"),
     path("<int:pk>/members/", views.EmployerMembersView.as_view(), name="members"),
+    path("<int:pk>/leave/", views.EmployerLeaveView.as_view(), name="leave"),
     path("<int:pk>/members/<int:member_pk>/remove/", views.EmployerMemberRemoveView.as_view(), name="member_remove"),
 ]

@@ -161,8 +161,10 @@ class EmployerDetailView(EmployerMemberMixin, TemplateView):
 
 
 class EmployerEditView(EmployerMemberMixin, FormView):
-    """``/employers/<pk>/edit/``: owners edit the profile and company types. The brn is
-    locked once verified; saving a rejected employer applies for verification again."""
+    """``/employers/<pk>/edit/``: owners edit the profile and company types. The brn, name
+    and representative are read-only once verified, and a new company-type claim sends a
+    verified employer back to verification; saving a rejected employer applies for
+    verification again (``employers.services.employer_update``)."""
 
     template_name = "employers/edit.html"
     form_class = EmployerForm
@@ -171,16 +173,16 @@ class EmployerEditView(EmployerMemberMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["employer"] = self.employer
-        kwargs["brn_locked"] = self.employer.verification_status == Employer.Verification.VERIFIED
+        kwargs["identity_locked"] = self.employer.verification_status == Employer.Verification.VERIFIED
         return kwargs
 
     def get_initial(self):
         return EmployerForm.initial_from(self.employer)
 
     def form_valid(self, form):
-        was_rejected = self.employer.verification_status == Employer.Verification.REJECTED
+        was = self.employer.verification_status
         try:
-            services.employer_update(
+            updated = services.employer_update(
                 employer=self.employer,
                 user=self.request.user,
                 certifications=form.certifications(),
@@ -189,10 +191,19 @@ class EmployerEditView(EmployerMemberMixin, FormView):
         except ValidationError as exc:
             form.add_service_errors(exc)
             return self.form_invalid(form)
-        if was_rejected:
+        if was == Employer.Verification.REJECTED:
             messages.success(
                 self.request,
                 gettext("고친 내용으로 다시 확인을 신청했습니다. 구청 일자리센터 직원이 다시 확인합니다."),
+            )
+        elif was == Employer.Verification.VERIFIED and updated.verification_status == Employer.Verification.PENDING:
+            messages.warning(
+                self.request,
+                gettext(
+                    "기업 정보를 저장했습니다. 기업 구분(인증·지정)이 바뀌어 구청 일자리센터 직원이 바뀐 내용을 "
+                    "다시 확인합니다. 확인이 끝날 때까지 새 채용공고는 게시되지 않고 기다립니다. 이미 게시된 "
+                    "공고는 그대로 게시됩니다."
+                ),
             )
         else:
             messages.success(self.request, gettext("기업 정보를 저장했습니다."))
@@ -200,8 +211,9 @@ class EmployerEditView(EmployerMemberMixin, FormView):
 
 
 class EmployerMembersView(EmployerMemberMixin, FormView):
-    """``/employers/<pk>/members/``: every member sees the list; owners add a member by the
-    email address of a verified account (POST by others: 403)."""
+    """``/employers/<pk>/members/``: every member sees the list and may leave; owners add a
+    member by the email address of a verified account (POST by others: 403). The added
+    person gets an email; the page names only the address typed, never the account's name."""
 
     template_name = "employers/members.html"
     form_class = MemberAddForm
@@ -216,7 +228,13 @@ class EmployerMembersView(EmployerMemberMixin, FormView):
         owners = [m for m in members if m.role == EmployerMember.Role.OWNER]
         # the last owner cannot be removed, so it gets no remove button
         sole_owner_pk = owners[0].pk if len(owners) == 1 else None
-        return super().get_context_data(members=members, sole_owner_pk=sole_owner_pk, **kwargs)
+        my_membership = next((m for m in members if m.user_id == self.request.user.pk), None)
+        return super().get_context_data(
+            members=members,
+            sole_owner_pk=sole_owner_pk,
+            can_leave=my_membership is not None and my_membership.pk != sole_owner_pk,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         try:
@@ -229,11 +247,22 @@ class EmployerMembersView(EmployerMemberMixin, FormView):
         except ValidationError as exc:
             form.add_service_errors(exc)
             return self.form_invalid(form)
+        email = form.cleaned_data["email"]
         messages.success(
             self.request,
-            gettext("%(name)s 님을 %(role)s(으)로 추가했습니다.")
-            % {"name": member.user, "role": gettext(member.get_role_display())},
+            gettext("%(email)s 주소의 회원을 %(role)s로 추가했습니다. 추가된 분께 안내 메일을 보냅니다.")
+            % {"email": email, "role": gettext(member.get_role_display())},
         )
+        try:
+            services.member_added_email_send(
+                member=member, by=self.request.user, base_url=self.request.build_absolute_uri("/")
+            )
+        except (smtplib.SMTPException, OSError):
+            logger.exception("member-added email for membership %s not sent", member.pk)
+            messages.warning(
+                self.request,
+                gettext("안내 메일을 보내지 못했습니다. 추가한 분께 직접 알려 주세요."),
+            )
         return redirect("employers:members", pk=self.employer.pk)
 
 
@@ -256,3 +285,20 @@ class EmployerMemberRemoveView(EmployerMemberMixin, View):
         if member.user_id == request.user.pk:
             return redirect("employers:index")
         return redirect("employers:members", pk=self.employer.pk)
+
+
+class EmployerLeaveView(EmployerMemberMixin, View):
+    """``POST /employers/<pk>/leave/``: the signed-in member leaves the employer ("이 기업에서
+    나가기"), unless they are its last owner; then back to ``/employers/``."""
+
+    http_method_names = ["post", "options"]
+
+    def post(self, request, pk: int):
+        try:
+            services.member_leave(employer=self.employer, user=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect("employers:members", pk=self.employer.pk)
+        messages.success(request, gettext("%(employer)s에서 나갔습니다.") % {"employer": self.employer.name})
+        return redirect("employers:index")

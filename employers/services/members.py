@@ -1,8 +1,12 @@
-"""The members (담당자) of an employer, managed by its owners (대표 담당자)."""
+"""The members (담당자) of an employer, managed by its owners (대표 담당자); any member may
+leave."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.identifiers import normalize_email
@@ -30,10 +34,13 @@ def member_add(*, employer: Employer, by: User, email: str, role: str = Employer
     """Add the account with email address ``email`` (verified) to ``employer`` as ``role``
     (:class:`EmployerMember.Role`), on behalf of the owner ``by``.
 
-    Returns the new :class:`EmployerMember`. Raises ``PermissionDenied`` unless ``by`` is an
-    owner; ``ValidationError`` keyed ``email`` when no active account has verified that
-    address (the person must first sign up at /employers/signup/ and click the link in the
-    email) or the person already is a member, keyed ``role`` for an unknown role.
+    Returns the new :class:`EmployerMember`; tell the added person with
+    :func:`member_added_email_send` once the transaction has committed. Raises
+    ``PermissionDenied`` unless ``by`` is an owner; ``ValidationError`` keyed ``email`` when
+    no active account has verified that address (code ``no_account``: the person must first
+    sign up as an employer member and click the link in the email) or the person already is
+    a member, keyed ``role`` for an unknown role. Neither the result nor an error names the
+    account's owner: the caller should speak of the address typed.
     """
     Employer.objects.select_for_update().get(pk=employer.pk)  # serialise member changes
     require_owner(employer, by)
@@ -49,11 +56,13 @@ def member_add(*, employer: Employer, by: User, email: str, role: str = Employer
     if user is None:
         raise ValidationError(
             {
-                "email": _(
-                    "이 이메일로 가입하고 이메일 확인까지 마친 계정이 없습니다. 추가할 분이 먼저 "
-                    "%(url)s 에서 가입하고, 받은 메일의 링크를 눌러 이메일을 확인해야 합니다."
+                "email": ValidationError(
+                    _(
+                        "이 이메일로 가입하고 이메일 확인까지 마친 계정이 없습니다. 추가할 분이 먼저 "
+                        "구인기업 회원으로 가입하고, 받은 메일의 링크를 눌러 이메일 확인을 마쳐야 합니다."
+                    ),
+                    code="no_account",
                 )
-                % {"url": reverse("employers:signup")}
             }
         )
     already = _("이미 이 기업의 담당자입니다.")
@@ -66,6 +75,13 @@ def member_add(*, employer: Employer, by: User, email: str, role: str = Employer
     except IntegrityError as exc:
         raise ValidationError({"email": already}) from exc
     return member
+
+
+def _is_last_owner(employer: Employer, member: EmployerMember) -> bool:
+    return (
+        member.role == EmployerMember.Role.OWNER
+        and not employer.memberships.filter(role=EmployerMember.Role.OWNER).exclude(pk=member.pk).exists()
+    )
 
 
 @transaction.atomic
@@ -81,11 +97,54 @@ def member_remove(*, employer: Employer, by: User, member: EmployerMember) -> No
     member = EmployerMember.objects.filter(pk=member.pk, employer=employer).first()
     if member is None:
         raise ValidationError(_("이 기업의 담당자가 아닙니다."))
-    if (
-        member.role == EmployerMember.Role.OWNER
-        and not employer.memberships.filter(role=EmployerMember.Role.OWNER).exclude(pk=member.pk).exists()
-    ):
+    if _is_last_owner(employer, member):
         raise ValidationError(
             _("마지막 대표 담당자는 삭제할 수 없습니다. 다른 분을 대표 담당자로 추가한 뒤에 삭제해 주세요.")
+        )
+    member.delete()
+
+
+def member_added_email_send(*, member: EmployerMember, by: User, base_url: str) -> None:
+    """Email the person just added by :func:`member_add` (in Korean): who added them
+    (``by``) to which employer with which role, where to see it, and to tell the job bank if
+    they did not expect it (or to leave the employer).
+
+    ``base_url`` is the site's scheme and host (``request.build_absolute_uri("/")``). Sends
+    at once with ``send_mail``; raises whatever the mail backend raises (``SMTPException``,
+    ``OSError``). Does nothing for an account without an email address.
+    """
+    user = member.user
+    if not user.email:
+        return
+    base = base_url.rstrip("/")
+    with translation.override("ko"):
+        context = {
+            "user": user,
+            "employer": member.employer,
+            "role": _(member.get_role_display()),
+            "added_by": by,
+            "employer_url": base + reverse("employers:detail", args=[member.employer_id]),
+            "members_url": base + reverse("employers:members", args=[member.employer_id]),
+        }
+        subject = render_to_string("employers/email/member_added_subject.txt", context)
+        body = render_to_string("employers/email/member_added_body.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+@transaction.atomic
+def member_leave(*, employer: Employer, user: User) -> None:
+    """``user`` leaves ``employer`` (deletes their own :class:`EmployerMember`), whatever
+    their role, unless they are its last owner.
+
+    Raises ``ValidationError`` (Korean) when ``user`` is not a member or is the last owner
+    (who must first add another owner).
+    """
+    Employer.objects.select_for_update().get(pk=employer.pk)  # serialise member changes
+    member = EmployerMember.objects.filter(employer=employer, user=user).first() if user.is_authenticated else None
+    if member is None:
+        raise ValidationError(_("이 기업의 담당자가 아닙니다."))
+    if _is_last_owner(employer, member):
+        raise ValidationError(
+            _("마지막 대표 담당자는 기업에서 나갈 수 없습니다. 다른 분을 대표 담당자로 추가한 뒤에 나가 주세요.")
         )
     member.delete()

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from namdong_jobs.text import tidy_text
 
 from ..brn import brn_digits
 from ..models import Employer, EmployerMember
@@ -62,7 +63,7 @@ def _normalise_fields(fields: dict) -> dict:
     fields = dict(fields)
     for key in ("name", "representative", "address", "industry", "phone", "website"):
         if key in fields:
-            fields[key] = (fields[key] or "").strip()
+            fields[key] = tidy_text(fields[key] or "", multiline=False)
     if "brn" in fields:
         fields["brn"] = brn_digits(fields["brn"] or "") or None
     return fields
@@ -128,20 +129,58 @@ def employer_register(
     return employer
 
 
+#: Fields naming who the employer is; they cannot change once district staff have verified it.
+IDENTITY_FIELDS = ("brn", "name", "representative")
+
+
+def identity_change_message() -> str:
+    """What a VERIFIED employer is told when it tries to change its brn, name or representative."""
+    return _(
+        "확인이 끝난 기업의 사업자등록번호·상호·대표자는 여기서 바꿀 수 없습니다. 상호·대표자가 "
+        "바뀌었으면 남동구 일자리인력은행(032-453-5000)에 변경을 요청해 주세요."
+    )
+
+
+def _certification_claims_changed(employer: Employer, certifications: list[dict]) -> bool:
+    """True if ``certifications`` claims something district staff have not checked for
+    ``employer``: a company type it did not hold, a certificate number it did not have, or a
+    validity that now ends later (or never). Removing a type claims nothing new."""
+    current: dict[str, list] = {}
+    for cert in employer.certifications.all():
+        current.setdefault(cert.type, []).append(cert)
+    for item in certifications:
+        held = current.get(item.get("type"), [])
+        number = (item.get("number") or "").strip()
+        same_number = [c for c in held if c.number == number]
+        if not same_number:
+            return True
+        until = item.get("valid_until")
+        if not any(c.valid_until is None or (until is not None and until <= c.valid_until) for c in same_number):
+            return True
+    return False
+
+
 @transaction.atomic
 def employer_update(*, employer: Employer, user: User, **fields) -> Employer:
     """Edit an employer's profile as one of its owners.
 
     ``fields`` are any of :data:`EMPLOYER_FIELDS` (same forms as :func:`employer_register`)
-    and ``certifications`` (a list as there; it replaces the current company types). The
-    brn cannot change once the employer is VERIFIED. Saving a REJECTED employer puts it back
-    to PENDING with the rejection reason cleared: a re-application (the reason stays in its
+    and ``certifications`` (a list as there; it replaces the current company types).
+
+    Once the employer is VERIFIED its identity (:data:`IDENTITY_FIELDS`: brn, name and
+    representative) cannot change here (district staff change it on request); and a change of
+    its company types that claims something new (a type added, a number changed, a validity
+    extended) puts it back to PENDING with ``verified_at``/``verified_by`` cleared, so that
+    district staff check it: its published postings stay, new ones wait for the check.
+    Removing a type changes nothing. Saving a REJECTED employer puts it back to PENDING with
+    the rejection reason cleared: a re-application (the reason stays in its
     :class:`VerificationDecision`).
 
-    Returns the updated employer (a fresh instance, locked during the update). Raises
-    ``PermissionDenied`` unless ``user`` is an owner of the employer, ``ValidationError`` as
-    :func:`employer_register` does and for a brn change after verification, and
-    ``TypeError`` for an unknown field name.
+    Returns the updated employer (a fresh instance, locked during the update; compare its
+    ``verification_status`` with the old one to tell the member). Raises
+    ``PermissionDenied`` unless ``user`` is an owner of the employer, ``ValidationError``
+    as :func:`employer_register` does and, keyed by field, for an identity change after
+    verification, and ``TypeError`` for an unknown field name.
     """
     certifications = fields.pop("certifications", None)
     fields = _normalise_fields(fields)
@@ -149,23 +188,24 @@ def employer_update(*, employer: Employer, user: User, **fields) -> Employer:
     locked = Employer.objects.select_for_update().get(pk=employer.pk)
     if locked.is_external:
         raise ValidationError(_("외부에서 가져온 기업 정보는 여기서 고칠 수 없습니다."))
-    if "brn" in fields:
-        if not fields["brn"]:
-            raise ValidationError({"brn": _("사업자등록번호를 입력해 주세요.")})
-        if fields["brn"] != locked.brn and locked.verification_status == Employer.Verification.VERIFIED:
-            raise ValidationError(
-                {
-                    "brn": _(
-                        "확인이 끝난 기업의 사업자등록번호는 바꿀 수 없습니다. 잘못 등록되었다면 "
-                        "남동구 일자리인력은행(032-453-5000)에 문의해 주세요."
-                    )
-                }
-            )
+    if "brn" in fields and not fields["brn"]:
+        raise ValidationError({"brn": _("사업자등록번호를 입력해 주세요.")})
+    verified = locked.verification_status == Employer.Verification.VERIFIED
+    if verified:
+        current = _normalise_fields({key: getattr(locked, key) for key in IDENTITY_FIELDS})
+        changed = [key for key in IDENTITY_FIELDS if key in fields and fields[key] != current[key]]
+        if changed:
+            raise ValidationError({key: identity_change_message() for key in changed})
+    recheck = verified and certifications is not None and _certification_claims_changed(locked, certifications)
     for key, value in fields.items():
         setattr(locked, key, value)
     if locked.verification_status == Employer.Verification.REJECTED:
         locked.verification_status = Employer.Verification.PENDING
         locked.rejection_reason = ""
+    if recheck:
+        locked.verification_status = Employer.Verification.PENDING
+        locked.verified_at = None
+        locked.verified_by = None
     _full_clean_employer(locked)
     _save_employer(locked)
     if certifications is not None:

@@ -61,7 +61,8 @@ class JobPostingFilter(django_filters.FilterSet):
     - ``shift``, ``priority`` (repeatable): ``Shift`` / ``PriorityGroup`` codes; a posting
       matches when it has at least one of them.
     - ``company_type`` (repeatable): ``Certification.Type`` codes; the employer must hold one
-      of them valid today (KST).
+      of them valid today (KST) and be VERIFIED (or an EXTERNAL import): a type an employer
+      ticked itself counts once district staff have checked it.
     - ``posted_within``: N (1–365) = registered in the last N days counting today as the
       first, i.e. ``date_posted >= today - (N - 1)``; ``1`` = today only.
     - ``closing_within``: N (0–365) = deadline from today through today + N (KST dates);
@@ -313,14 +314,15 @@ class JobPostingFilter(django_filters.FilterSet):
         return queryset.filter(priority_groups__overlap=list(values)) if values else queryset
 
     def filter_company_type(self, queryset, name, values):
-        """Employers holding a certification of one of ``values`` valid today (KST)."""
+        """Employers holding a certification of one of ``values`` valid today (KST) that the
+        public may see: the employer is VERIFIED (or an EXTERNAL import), as on the badges
+        (:meth:`employers.models.CertificationQuerySet.public`)."""
         if not values:
             return queryset
-        valid_today = Certification.objects.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=self.today),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=self.today),
-            employer=OuterRef("employer_id"),
-            type__in=list(values),
+        valid_today = (
+            Certification.objects.public()
+            .valid_on(self.today)
+            .filter(employer=OuterRef("employer_id"), type__in=list(values))
         )
         return queryset.filter(Exists(valid_today))
 

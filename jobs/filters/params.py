@@ -40,6 +40,11 @@ SINGLE_PARAMS = ("q", "wage", "posted_within", "closing_within", "closed", "sort
 PARAMS = ("q", *MULTI_PARAMS, "wage", "posted_within", "closing_within", "closed", "sort")
 
 
+def nul_notice() -> str:
+    """The notice shown when NUL characters were removed from the query string."""
+    return _("입력할 수 없는 문자를 빼고 검색했습니다.")
+
+
 def posted_within_label(days: int) -> str:
     """``1`` → ``"오늘 등록"``, ``7`` → ``"최근 7일 안에 등록"``."""
     if days == 1:
@@ -69,8 +74,8 @@ class QueryStringCleaner:
     """Cleans the search's query string in place, before the form sees it: a malformed or
     out-of-range value is dropped, the good values of a multi-valued parameter are kept, NUL
     characters are removed and a repeated single-valued parameter keeps its last value. Each
-    kind of dropped value adds a Korean sentence to ``notices``, so that the page can say what
-    it ignored.
+    kind of dropped value or character adds a Korean sentence to ``notices``, so that the page
+    can say what it ignored.
 
     ``dong_codes`` and ``occupation_codes`` are the codes the search knows."""
 
@@ -81,8 +86,7 @@ class QueryStringCleaner:
 
     def clean(self, data: QueryDict) -> list[str]:
         """Clean ``data`` (a mutable ``QueryDict``) in place and return :attr:`notices`."""
-        for key in list(data):  # browsers never send NUL; PostgreSQL refuses it in text
-            data.setlist(key, [v.replace("\x00", "") for v in data.getlist(key)])
+        self._drop_nul(data)
         for key in SINGLE_PARAMS:  # repeated: the last value wins, as in a Django form
             if key in data:
                 data.setlist(key, [data.getlist(key)[-1]])
@@ -105,6 +109,19 @@ class QueryStringCleaner:
         self._clean_closed(data)
         self._clean_sort(data)
         return self.notices
+
+    def _drop_nul(self, data: QueryDict) -> None:
+        """Remove NUL characters from every value (browsers never send them; PostgreSQL
+        refuses them in text), saying so once when a parameter of the search or ``page`` had
+        one."""
+        dropped = False
+        for key in list(data):
+            values = data.getlist(key)
+            if any("\x00" in v for v in values):
+                data.setlist(key, [v.replace("\x00", "") for v in values])
+                dropped = dropped or key in (*PARAMS, "page")
+        if dropped:
+            self.notices.append(nul_notice())
 
     def _clean_keyword(self, data: QueryDict) -> None:
         q = data.get("q", "")
@@ -139,6 +156,9 @@ class QueryStringCleaner:
         if not raw:
             return
         digits = raw.replace(",", "").replace(" ", "").removesuffix("원")
+        if digits[:1] in ("-", "\u2212") and digits[1:].isascii() and digits[1:].isdigit():
+            self.notices.append(_("'최소 시급'은 0원 이상의 금액으로 입력해 주세요. 이 조건은 빼고 검색했습니다."))
+            return
         if not digits.isascii() or not digits.isdigit():
             self.notices.append(_("'최소 시급' 값이 숫자가 아니어서 무시했습니다."))
             return

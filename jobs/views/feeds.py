@@ -1,6 +1,7 @@
 """Open postings for other sites: Atom and RSS feeds (``django.contrib.syndication``) and a
 paginated JSON list. Only open postings (``JobPosting.objects.open()``): a feed never offers
-an expired posting, whether or not the expiry task has run."""
+an expired posting, whether or not the expiry task has run. Every text of a feed goes
+through :func:`feed_text`, so that no stored character XML 1.0 cannot hold fails the feed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from namdong_jobs.text import tidy_text
+
 from ..choices import EMPLOYMENT_TYPE_SCHEMA_ORG, EmploymentType, PostingSource
 from ..filters import JobPostingFilter
 from ..models import JobPosting
@@ -28,6 +31,17 @@ KST = ZoneInfo("Asia/Seoul")
 FEED_SIZE = 50
 #: Postings per page of the JSON list.
 API_PAGE_SIZE = 50
+#: Characters XML 1.0 cannot hold that :func:`tidy_text` leaves (the noncharacters U+FFFE, U+FFFF).
+_XML_NONCHARACTERS = str.maketrans("", "", "\ufffe\uffff")
+
+
+def feed_text(value: str) -> str:
+    """``value`` as one line of text a feed (XML 1.0) can hold: control and zero-width
+    characters removed (:func:`namdong_jobs.text.tidy_text`), line breaks made spaces, and
+    U+FFFE/U+FFFF removed. ``feed_text("경비\\x0b원\\x1f")`` → ``"경비원"``. Rows stored before
+    the forms tidied their text may hold such characters; Django's feed generator would
+    refuse them with a 500."""
+    return tidy_text(str(value or ""), multiline=False).translate(_XML_NONCHARACTERS)
 
 
 def feed_description(posting: JobPosting) -> str:
@@ -62,10 +76,10 @@ class LatestPostingsRssFeed(Feed):
         return list(JobPosting.objects.open().for_list().order_by("-date_posted", "-id")[:FEED_SIZE])
 
     def item_title(self, item: JobPosting) -> str:
-        return f"{item.title} - {item.employer.name}"
+        return f"{feed_text(item.title)} - {feed_text(item.employer.name)}"
 
     def item_description(self, item: JobPosting) -> str:
-        return feed_description(item)
+        return feed_text(feed_description(item))
 
     def item_link(self, item: JobPosting) -> str:
         return item.get_absolute_url()
@@ -79,10 +93,10 @@ class LatestPostingsRssFeed(Feed):
         return timezone.localtime(item.updated_at) if item.updated_at else self.item_pubdate(item)
 
     def item_author_name(self, item: JobPosting) -> str:
-        return item.employer.name
+        return feed_text(item.employer.name)
 
     def item_categories(self, item: JobPosting) -> list[str]:
-        return [item.occupation.name] if item.occupation_id else []
+        return [feed_text(item.occupation.name)] if item.occupation_id else []
 
 
 class LatestPostingsAtomFeed(LatestPostingsRssFeed):

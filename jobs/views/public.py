@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from employers.models import Employer
 
-from ..choices import ApplyMethod, Benefit, PriorityGroup, WageType, Weekday
+from ..choices import ApplyMethod, Benefit, PostingStatus, PriorityGroup, WageType, Weekday
 from ..filters import SORT_CHOICES, JobPostingFilter
 from ..jsonld import jsonld_script, posting_jsonld
 from ..models import JobPosting, today_kst
@@ -80,6 +80,15 @@ def public_posting(pk: int) -> JobPosting:
     )
 
 
+def closed_notice(posting: JobPosting) -> str:
+    """What the public pages say about a posting that is no longer open: "채용이 완료된
+    공고입니다." once the employer marked it filled, else (closed, expired, past its
+    deadline) "마감된 공고입니다."."""
+    if posting.status == PostingStatus.FILLED:
+        return _("채용이 완료된 공고입니다.")
+    return _("마감된 공고입니다.")
+
+
 def call_phone(posting: JobPosting) -> str:
     """The number to call about ``posting``: its contact phone, else the employer's, else the
     job bank's (``JOB_BANK_PHONE``)."""
@@ -139,9 +148,11 @@ class JobPostingListView(TemplateView):
 
 
 class JobPostingDetailView(TemplateView):
-    """``/jobs/<pk>/``: a public posting, open or closed (closed ones say 마감 and offer no
-    way to apply). Drafts, postings under review and rejected ones are 404. Open postings
-    carry schema.org ``JobPosting`` JSON-LD (:func:`jobs.jsonld.posting_jsonld`)."""
+    """``/jobs/<pk>/``: a public posting, open or closed (closed ones say 마감, or 채용 완료
+    when filled — :func:`closed_notice` — and offer no way to apply). Drafts, postings under
+    review and rejected ones are 404. Company-type badges only for employers the public may
+    trust with them (:meth:`Employer.public_certifications`). Open postings carry schema.org
+    ``JobPosting`` JSON-LD (:func:`jobs.jsonld.posting_jsonld`)."""
 
     template_name = "jobs/posting_detail.html"
 
@@ -155,7 +166,8 @@ class JobPostingDetailView(TemplateView):
             today=today,
             is_open=is_open,
             days_left=posting.days_left(today),
-            certifications=posting.employer.certifications_valid_on(today),
+            closed_notice="" if is_open else closed_notice(posting),
+            certifications=posting.employer.public_certifications(today),
             work_days_display=work_days_display(posting),
             hours_display=hours_display(posting),
             hourly_note=hourly_note(posting),
@@ -187,6 +199,7 @@ class JobPostingPrintView(TemplateView):
             today=today,
             is_open=is_open,
             days_left=posting.days_left(today),
+            closed_notice="" if is_open else closed_notice(posting),
             work_days_display=work_days_display(posting),
             hours_display=hours_display(posting),
             apply=apply_context(posting) if is_open else None,

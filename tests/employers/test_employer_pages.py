@@ -118,7 +118,10 @@ def test_unknown_or_unverified_email_must_sign_up_first(client, owner, pending_e
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "/employers/signup/ 에서 가입하고" in html and 'id="id_email_error"' in html
+    assert "먼저 구인기업 회원으로 가입하고" in html and 'id="id_email_error"' in html
+    # the sign-up page is linked by its name, not written out as a path
+    assert re.search(r'id="signup-needed">[^<]*<a href="/employers/signup/">구인기업 회원 가입</a>', html)
+    assert "/employers/signup/ 에서" not in html
     assert pending_employer.memberships.count() == 1
 
 
@@ -199,13 +202,15 @@ def test_edit_replaces_the_company_types(client, owner, pending_employer):
 
 def test_a_verified_employers_number_is_locked(client, owner, pending_employer, district_staff):
     services.employer_verify(employer=pending_employer, by=district_staff)
-    original = pending_employer.brn
+    original, original_name = pending_employer.brn, pending_employer.name
     client.force_login(owner)
     page = client.get(f"/employers/{pending_employer.pk}/edit/").content.decode()
     assert re.search(r'<input[^>]*name="brn"[^>]*disabled', page) and "바꿀 수 없습니다" in page
     client.post(f"/employers/{pending_employer.pk}/edit/", edit_data(pending_employer, brn=make_brn(), name="새 이름"))
     pending_employer.refresh_from_db()
-    assert pending_employer.brn == original and pending_employer.name == "새 이름"
+    # the name is locked too now (it used to change here): see test_verified_identity.py
+    assert pending_employer.brn == original and pending_employer.name == original_name
+    assert pending_employer.industry == "금속 가공"  # the rest of the profile was saved
     assert pending_employer.verification_status == Employer.Verification.VERIFIED
     with pytest.raises(ValidationError) as exc:
         services.employer_update(employer=pending_employer, user=owner, brn=make_brn())

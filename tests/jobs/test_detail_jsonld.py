@@ -153,11 +153,18 @@ def test_days_until_the_deadline(client, frozen, days, text):
     assert re.search(r'<p class="status status-open">모집 중 ·\s*' + text, html)
 
 
-@pytest.mark.parametrize("status", [PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.EXPIRED])
-def test_closed_posting_says_so_and_offers_no_way_to_apply(client, frozen, status):
+@pytest.mark.parametrize(
+    ("status", "notice"),
+    [
+        (PostingStatus.CLOSED, "마감된 공고입니다."),
+        (PostingStatus.FILLED, "채용이 완료된 공고입니다."),
+        (PostingStatus.EXPIRED, "마감된 공고입니다."),
+    ],
+)
+def test_closed_posting_says_so_and_offers_no_way_to_apply(client, frozen, status, notice):
     posting = full_posting(status=status)
     html = client.get(posting.get_absolute_url()).content.decode()
-    assert "마감된 공고입니다." in html and "지원할 수 없습니다." in html
+    assert notice in html and "지원할 수 없습니다." in html
     assert "접수 방법" not in html
     assert "온라인으로 지원" not in html
     assert "tel:032-453-1234" not in html and "mailto:" not in html
@@ -359,7 +366,7 @@ def test_print_stylesheet_is_a4_large_type_and_hides_the_button():
 def test_print_view_of_closed_posting_says_closed(client, frozen):
     posting = full_posting(status=PostingStatus.FILLED)
     html = client.get(reverse("jobs:print", args=[posting.pk])).content.decode()
-    assert "마감된 공고입니다." in html
+    assert "채용이 완료된 공고입니다." in html and "마감된 공고입니다." not in html
     assert "지원 방법" not in html and "032-453-1234" not in html
 
 

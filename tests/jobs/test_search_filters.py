@@ -292,20 +292,27 @@ def test_keyword_defaults_to_relevance_and_newest_can_be_asked_for(client):
     assert listed(client, {"q": "경비", "sort": "newest"}) == [newer_text_hit, older_title_hit]
 
 
+NUL_NOTICE = "입력할 수 없는 문자를 빼고 검색했습니다."
+
+
 @pytest.mark.parametrize("value", ["DROP TABLE", "random()", "-id", "title", "new\x00est!", "\x00x"])
 def test_unknown_sort_falls_back_to_the_default_with_a_notice(client, value):
     JobPostingFactory()
     response = client.get(LIST, {"sort": value})
     assert response.status_code == 200
     assert len(response.context["postings"]) == 1
-    assert response.context["notices"] == ["알 수 없는 정렬 방식이라 기본 순서로 보여 드립니다."]
+    # a NUL is dropped with its own notice (it used to be dropped silently)
+    expected = [NUL_NOTICE] if "\x00" in value else []
+    assert response.context["notices"] == [*expected, "알 수 없는 정렬 방식이라 기본 순서로 보여 드립니다."]
 
 
 @pytest.mark.parametrize("value", ["", "NEWEST", " deadline ", "new\x00est"])
 def test_sort_tolerates_case_spaces_and_nul(client, value):
     JobPostingFactory()
     response = client.get(LIST, {"sort": value})
-    assert response.context["notices"] == []
+    # the order asked for is used; only a NUL is mentioned (it used to be dropped silently)
+    assert response.context["notices"] == ([NUL_NOTICE] if "\x00" in value else [])
+    assert response.context["filter"].effective_sort == (value.replace("\x00", "").strip().lower() or "newest")
 
 
 def test_pagination_is_stable_when_every_sort_key_ties(client, settings):
