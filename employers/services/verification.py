@@ -1,5 +1,8 @@
 """Verification of an employer's registration by district staff."""
 
+import hashlib
+import json
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,18 +18,36 @@ def _require_district_staff(user) -> None:
         raise PermissionDenied(_("구청 일자리센터 직원만 기업을 확인하거나 반려할 수 있습니다."))
 
 
+def employer_fingerprint(employer: Employer) -> str:
+    """A short hash (16 hex characters) of what a reviewer checks of ``employer``: brn, name,
+    representative, address, dong and its certifications (type, number, dates). The review
+    page carries it, so a registration changed after the page was opened is not verified
+    unseen."""
+    certifications = sorted(
+        [c.type, c.number, str(c.valid_from), str(c.valid_until)] for c in employer.certifications.all()
+    )
+    seen = [employer.brn, employer.name, employer.representative, employer.address, employer.dong_id, certifications]
+    return hashlib.sha256(json.dumps(seen, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
 @transaction.atomic
-def employer_verify(*, employer: Employer, by: User) -> Employer:
+def employer_verify(*, employer: Employer, by: User, seen: str | None = None) -> Employer:
     """District staff confirm an employer's registration: PENDING or REJECTED → VERIFIED,
     with ``verified_at`` = now, ``verified_by`` = ``by`` and the rejection reason cleared; a
     :class:`VerificationDecision` (verified) records who and when.
 
     Returns the updated employer (a fresh instance, locked with ``select_for_update``).
     Raises ``PermissionDenied`` unless ``by`` is district staff; ``ValidationError`` for an
-    EXTERNAL (imported) employer, one already verified, or one without a brn.
+    EXTERNAL (imported) employer, one already verified, one without a brn, or — when ``seen``
+    (the :func:`employer_fingerprint` the review page showed) is given — one changed since.
     """
     _require_district_staff(by)
     locked = Employer.objects.select_for_update().get(pk=employer.pk)
+    if seen is not None and seen != employer_fingerprint(locked):
+        raise ValidationError(
+            _("검토 화면을 연 뒤 기업 정보가 바뀌었습니다. 바뀐 내용을 다시 확인한 뒤 확인 처리해 주세요."),
+            code="stale",
+        )
     if locked.is_external:
         raise ValidationError(_("외부에서 가져온 공고의 기업은 확인 대상이 아닙니다."))
     if locked.verification_status == Employer.Verification.VERIFIED:

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from employers.models import Employer, EmployerMember, VerificationDecision
 from tests.factories import CertificationFactory, EmployerFactory, EmployerMemberFactory, UserFactory
-from tests.jobs.test_moderation_postings import make_district_staff, submitted_posting
+from tests.jobs.test_moderation_postings import make_district_staff, submitted_posting, verify
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_employer_outside_namdong_says_so(client, staff):
 def test_verify_records_who_and_when(client, staff, pending_employer):
     submitted_posting(employer=pending_employer)
 
-    response = client.post(reverse("moderation:employer_verify", args=[pending_employer.pk]), follow=True)
+    response = verify(client, pending_employer, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("moderation:queue")
     html = response.content.decode()
@@ -110,8 +110,8 @@ def test_reject_needs_a_reason_then_records_it(client, staff, pending_employer):
 
 
 def test_verifying_twice_shows_the_service_message(client, staff, pending_employer):
-    client.post(reverse("moderation:employer_verify", args=[pending_employer.pk]))
-    response = client.post(reverse("moderation:employer_verify", args=[pending_employer.pk]))
+    verify(client, pending_employer)
+    response = verify(client, pending_employer)
     assert response.status_code == 200
     assert "이미 확인이 끝난 기업입니다." in response.content.decode()
     assert VerificationDecision.objects.filter(employer=pending_employer).count() == 1

@@ -17,6 +17,7 @@ from tests.jobs.test_moderation_postings import (
     make_district_staff,
     published_with_pending_revision,
     submitted_posting,
+    verify,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def test_history_lists_every_kind_of_decision_newest_first(client, staff):
     approve(client, approved)
     client.post(reverse("moderation:posting_reject", args=[rejected.pk]), {"reason": "근무지가 빠졌습니다."})
     client.post(reverse("moderation:revision_reject", args=[revision.pk]), {"reason": "제목이 부정확합니다."})
-    client.post(reverse("moderation:employer_verify", args=[employer.pk]))
+    verify(client, employer)
 
     response = client.get(reverse("moderation:history"))
 

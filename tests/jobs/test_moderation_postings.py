@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from employers.models import Employer
+from employers.services.verification import employer_fingerprint
 from jobs.choices import ApplyMethod, PostingEventKind, PostingStatus, RevisionStatus
 from jobs.models import JobPosting, PostingEvent, today_kst
 from jobs.services import posting_update
@@ -42,6 +43,13 @@ def approve(client, posting, *, follow=False, **data):
     fresh = JobPosting.objects.select_related("employer").get(pk=posting.pk)
     data.setdefault("seen", content_fingerprint(fresh))
     return client.post(reverse("moderation:posting_approve", args=[posting.pk]), data, follow=follow)
+
+
+def verify(client, employer, *, follow=False, **data):
+    """POST the employer verification as the review page does, with the fingerprint of the
+    registration as it is now."""
+    data.setdefault("seen", employer_fingerprint(Employer.objects.get(pk=employer.pk)))
+    return client.post(reverse("moderation:employer_verify", args=[employer.pk]), data, follow=follow)
 
 
 def submitted_posting(*, minutes_ago: int = 60, **overrides) -> JobPosting:
@@ -240,7 +248,7 @@ def test_approve_of_an_unverified_employer_is_refused_until_verified(client, sta
     assert posting.published_at is None and posting.current_revision is None
     assert not posting.events.filter(kind=PostingEventKind.APPROVED).exists()
 
-    client.post(reverse("moderation:employer_verify", args=[employer.pk]))
+    verify(client, employer)
     employer.refresh_from_db()
     assert employer.verification_status == Employer.Verification.VERIFIED
 

@@ -119,3 +119,17 @@ def test_an_invisible_rejection_reason_is_no_reason(client, staff, reason):
     assert response.status_code == 200
     assert "반려 사유를 적어 주세요." in response.content.decode()
     assert JobPosting.objects.get(pk=posting.pk).status == PostingStatus.SUBMITTED
+
+
+def test_an_employer_changed_after_the_review_page_opened_is_not_verified(client, staff):
+    from employers.services.verification import employer_fingerprint
+    from tests.factories import CertificationFactory, EmployerFactory
+
+    employer = EmployerFactory(verification_status=Employer.Verification.PENDING)
+    seen = client.get(reverse("moderation:employer_review", args=[employer.pk])).context["seen"]
+    assert seen == employer_fingerprint(employer)
+    CertificationFactory(employer=employer, type="village", number="가짜-2026-001")  # added meanwhile
+    response = client.post(reverse("moderation:employer_verify", args=[employer.pk]), {"seen": seen})
+    assert "검토 화면을 연 뒤 기업 정보가 바뀌었습니다." in response.content.decode()
+    employer.refresh_from_db()
+    assert employer.verification_status == Employer.Verification.PENDING

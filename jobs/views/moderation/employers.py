@@ -9,6 +9,7 @@ from accounts.identifiers import format_mobile
 from accounts.mixins import DistrictStaffRequiredMixin
 from employers.models import Employer
 from employers.services import employer_verify
+from employers.services.verification import employer_fingerprint
 
 from ...choices import PostingStatus
 from ...forms.moderation import RejectForm
@@ -66,6 +67,7 @@ class EmployerReviewView(DistrictStaffRequiredMixin, TemplateView):
             ],
             decisions=employer.decisions.select_related("decided_by").order_by("decided_at", "id"),
             **decision_forms(kwargs, "verify_form"),
+            seen=employer_fingerprint(employer),
         )
         return ctx
 
@@ -79,7 +81,7 @@ class EmployerVerifyView(DecisionMixin, EmployerReviewView):
 
     def decide(self, form) -> str:
         employer = self.get_employer()
-        employer_verify(employer=employer, by=self.request.user)
+        employer_verify(employer=employer, by=self.request.user, seen=form.cleaned_data["seen"] or "-")
         waiting = employer.postings.filter(status=PostingStatus.SUBMITTED).count()
         message = _("‘%(name)s’ 기업을 확인했습니다. 처리 기록에 남았습니다.") % {"name": employer.name}
         if waiting:
