@@ -1,5 +1,5 @@
 """Forms of the employers pages: employer-member sign-up, business registration and editing,
-and adding a member. They check input and build the arguments of ``employers.services``;
+and inviting a member. They check input and build the arguments of ``employers.services``;
 the services do the writes. Every form stores tidy text (:class:`TidyTextFormMixin`: no
 control or zero-width characters, LF line ends)."""
 
@@ -16,6 +16,12 @@ from namdong_jobs.text import TidyTextFormMixin
 from .brn import brn_digits, validate_brn
 from .models import Certification, Employer, EmployerMember
 from .services import IDENTITY_FIELDS, brn_taken_message, certification_number_required
+from .services.certifications import (
+    EXCLUSIVE_TYPES,
+    certification_exclusive_message,
+    certification_expired,
+    certification_expired_message,
+)
 
 #: The value of the explicit "outside Namdong-gu" choice of the dong select (dong = None).
 OUTSIDE_NAMDONG = "outside"
@@ -70,7 +76,8 @@ class EmployerForm(TidyTextFormMixin, forms.Form):
     is a required choice among the 20 Namdong dongs and "남동구 외" (``None``); for each
     :class:`Certification.Type` there is a box ``cert_<type>``, its number
     ``cert_<type>_number`` (required when ticked, except 중소기업 and 남동인더스파크) and an
-    optional ``cert_<type>_until`` date.
+    optional ``cert_<type>_until`` date, which may not be before today (Korea); 사회적기업 and
+    예비사회적기업 may not both be ticked.
 
     ``employer``: the employer being edited (its own brn does not count as taken);
     ``identity_locked``: show the brn, name and representative read-only and leave them out
@@ -260,6 +267,10 @@ class EmployerForm(TidyTextFormMixin, forms.Form):
                     f"cert_{cert_type}",
                     gettext("%(type)s 번호나 날짜를 적었다면 '%(type)s' 칸에도 표시해 주세요.") % {"type": label},
                 )
+            if ticked and certification_expired(cleaned.get(f"cert_{cert_type}_until")):
+                self.add_error(f"cert_{cert_type}_until", certification_expired_message())
+        if all(cleaned.get(f"cert_{cert_type}") for cert_type in EXCLUSIVE_TYPES):
+            self.add_error(f"cert_{Certification.Type.PRE_SOCIAL}", certification_exclusive_message())
         return cleaned
 
     def employer_fields(self) -> dict:
@@ -289,15 +300,16 @@ class EmployerForm(TidyTextFormMixin, forms.Form):
             self.add_error(key if key in self.fields and not self.fields[key].disabled else None, errors)
 
 
-class MemberAddForm(TidyTextFormMixin, forms.Form):
-    """Add a member to an employer by the email address of their (verified) account."""
+class MemberInviteForm(TidyTextFormMixin, forms.Form):
+    """Invite someone to become a member of an employer by their email address (they accept
+    the invitation from the email; the form never tells whether an account has the address)."""
 
     email = forms.EmailField(
-        label=_("추가할 분의 이메일"),
+        label=_("초대할 분의 이메일"),
         max_length=254,
-        help_text=_("추가할 분이 남동구 일자리인력은행에 가입하고 이메일 확인을 마친 주소여야 합니다."),
+        help_text=_("이 주소로 초대 메일이 갑니다. 받는 분이 이 주소로 로그인해 수락하면 담당자가 됩니다."),
         error_messages={
-            "required": _("추가할 분의 이메일을 입력해 주세요."),
+            "required": _("초대할 분의 이메일을 입력해 주세요."),
             "invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr"),
         },
     )
@@ -305,7 +317,7 @@ class MemberAddForm(TidyTextFormMixin, forms.Form):
         label=_("권한"),
         choices=[
             (EmployerMember.Role.MEMBER, _("담당자: 공고 작성과 지원자 관리")),
-            (EmployerMember.Role.OWNER, _("대표 담당자: 담당자 추가·삭제와 기업 정보 수정까지")),
+            (EmployerMember.Role.OWNER, _("대표 담당자: 담당자 초대·삭제와 기업 정보 수정까지")),
         ],
         initial=EmployerMember.Role.MEMBER,
         widget=forms.RadioSelect,
@@ -318,9 +330,3 @@ class MemberAddForm(TidyTextFormMixin, forms.Form):
             return
         for key, errors in error.error_dict.items():
             self.add_error(key if key in self.fields else None, errors)
-
-    @property
-    def needs_signup(self) -> bool:
-        """True when the address typed belongs to no verified account (the person must first
-        sign up as an employer member); the page then links to the sign-up page."""
-        return self.has_error("email", code="no_account")

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_noop
 
 from namdong_jobs.reference.models import Dong
@@ -260,3 +261,63 @@ class VerificationDecision(models.Model):
 
     def __str__(self):
         return f"{self.employer_id} {self.decision}"
+
+
+class EmployerInvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Invitations neither accepted nor cancelled yet."""
+        return self.filter(accepted_at__isnull=True, cancelled_at__isnull=True)
+
+
+class EmployerInvitation(models.Model):
+    """An owner's invitation of an email address to become a member of an employer.
+
+    Nobody becomes a member without consent: the invited person opens the link in the
+    invitation email while signed in with a verified account of that address and accepts it
+    (``employers.services.invitation_accept``). Until then the invitation names only the
+    ``email`` typed (normalised, lower-case), never an account. One open invitation per
+    employer and address; an accepted or cancelled one stays as a record.
+    """
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField("초대한 이메일", max_length=254)
+    role = models.CharField(
+        "권한", max_length=8, choices=EmployerMember.Role.choices, default=EmployerMember.Role.MEMBER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="초대한 사람"
+    )
+    created_at = models.DateTimeField("초대 시각", auto_now_add=True)
+    accepted_at = models.DateTimeField("수락 시각", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="수락한 사람",
+    )
+    cancelled_at = models.DateTimeField("취소 시각", null=True, blank=True)
+
+    objects = EmployerInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["employer", "created_at"]
+        verbose_name = "담당자 초대"
+        verbose_name_plural = "담당자 초대"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer", "email"],
+                condition=Q(accepted_at__isnull=True, cancelled_at__isnull=True),
+                name="employer_invitation_one_open",
+            ),
+            models.CheckConstraint(condition=Q(email=Lower("email")), name="employer_invitation_email_lowercase"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.employer_id}"
+
+    @property
+    def is_open(self) -> bool:
+        """True while neither accepted nor cancelled."""
+        return self.accepted_at is None and self.cancelled_at is None

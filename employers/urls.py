@@ -16,4 +16,10 @@ urlpatterns = [
     path("<int:pk>/members/", views.EmployerMembersView.as_view(), name="members"),
     path("<int:pk>/leave/", views.EmployerLeaveView.as_view(), name="leave"),
     path("<int:pk>/members/<int:member_pk>/remove/", views.EmployerMemberRemoveView.as_view(), name="member_remove"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/cancel/",
+        views.EmployerInvitationCancelView.as_view(),
+        name="invitation_cancel",
+    ),
+    path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation_accept"),
 ]

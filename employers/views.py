@@ -1,5 +1,5 @@
-"""Pages of employer members: sign-up, business registration, their employers' pages and
-members.
+"""Pages of employer members: sign-up, business registration, their employers' pages,
+members and invitations.
 
 Owner-scoped pages look the employer up in ``Employer.objects.with_member(request.user)``,
 so another employer's page is a 404; anonymous visitors go to the login page; a member who
@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin, LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
@@ -23,8 +23,8 @@ from accounts import services as account_services
 from accounts.views import safe_next_url
 
 from . import services
-from .forms import EmployerForm, EmployerSignupForm, MemberAddForm
-from .models import Employer, EmployerMember
+from .forms import EmployerForm, EmployerSignupForm, MemberInviteForm
+from .models import Employer, EmployerInvitation, EmployerMember
 
 logger = logging.getLogger(__name__)
 
@@ -211,16 +211,17 @@ class EmployerEditView(EmployerMemberMixin, FormView):
 
 
 class EmployerMembersView(EmployerMemberMixin, FormView):
-    """``/employers/<pk>/members/``: every member sees the list and may leave; owners add a
-    member by the email address of a verified account (POST by others: 403). The added
-    person gets an email; the page names only the address typed, never the account's name."""
+    """``/employers/<pk>/members/``: every member sees the members (who have all accepted) and
+    may leave; owners also see the open invitations (by email address only), cancel them and
+    invite someone by email address (POST by others: 403). The owner is told the same thing
+    whatever the address, and nobody becomes a member before accepting the invitation."""
 
     template_name = "employers/members.html"
-    form_class = MemberAddForm
+    form_class = MemberInviteForm
 
     def post(self, request, *args, **kwargs):
         if not self.is_owner:
-            raise PermissionDenied(gettext("기업의 대표 담당자만 담당자를 추가할 수 있습니다."))
+            raise PermissionDenied(gettext("기업의 대표 담당자만 담당자를 초대할 수 있습니다."))
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -229,8 +230,11 @@ class EmployerMembersView(EmployerMemberMixin, FormView):
         # the last owner cannot be removed, so it gets no remove button
         sole_owner_pk = owners[0].pk if len(owners) == 1 else None
         my_membership = next((m for m in members if m.user_id == self.request.user.pk), None)
+        invitations = self.employer.invitations.open().order_by("created_at") if self.is_owner else []
         return super().get_context_data(
             members=members,
+            invitations=invitations,
+            invite_days=services.INVITE_MAX_AGE.days,
             sole_owner_pk=sole_owner_pk,
             can_leave=my_membership is not None and my_membership.pk != sole_owner_pk,
             **kwargs,
@@ -238,32 +242,84 @@ class EmployerMembersView(EmployerMemberMixin, FormView):
 
     def form_valid(self, form):
         try:
-            member = services.member_add(
+            invitation = services.member_invite(
                 employer=self.employer,
                 by=self.request.user,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
+                base_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as exc:
             form.add_service_errors(exc)
             return self.form_invalid(form)
-        email = form.cleaned_data["email"]
-        messages.success(
-            self.request,
-            gettext("%(email)s 주소의 회원을 %(role)s로 추가했습니다. 추가된 분께 안내 메일을 보냅니다.")
-            % {"email": email, "role": gettext(member.get_role_display())},
-        )
-        try:
-            services.member_added_email_send(
-                member=member, by=self.request.user, base_url=self.request.build_absolute_uri("/")
-            )
         except (smtplib.SMTPException, OSError):
-            logger.exception("member-added email for membership %s not sent", member.pk)
+            logger.exception("invitation email for employer %s not sent", self.employer.pk)
             messages.warning(
                 self.request,
-                gettext("안내 메일을 보내지 못했습니다. 추가한 분께 직접 알려 주세요."),
+                gettext("초대 메일을 보내지 못했습니다. 잠시 뒤 같은 주소로 다시 초대해 주세요."),
             )
+            return redirect("employers:members", pk=self.employer.pk)
+        logger.info("invitation %s sent for employer %s", invitation.pk, self.employer.pk)
+        messages.success(self.request, services.invitation_sent_message())
         return redirect("employers:members", pk=self.employer.pk)
+
+
+class EmployerInvitationCancelView(EmployerMemberMixin, View):
+    """``POST /employers/<pk>/invitations/<invitation_pk>/cancel/``: an owner cancels an open
+    invitation of this employer (its link stops working)."""
+
+    http_method_names = ["post", "options"]
+    owner_required = True
+
+    def post(self, request, pk: int, invitation_pk: int):
+        invitation = get_object_or_404(EmployerInvitation, pk=invitation_pk, employer=self.employer)
+        try:
+            services.invitation_cancel(invitation=invitation, by=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, gettext("%(email)s 초대를 취소했습니다.") % {"email": invitation.email})
+        return redirect("employers:members", pk=self.employer.pk)
+
+
+class InvitationAcceptView(LoginRequiredMixin, View):
+    """``/employers/invitations/<token>/``: the link in an invitation email. Signed-in users
+    only (others go to the login page and come back). GET shows the employer and an accept
+    button; POST accepts (``employers.services.invitation_accept``) and leads to the
+    employer's page. A link that is tampered with, expired, used, cancelled or opened with
+    another account than the invited address shows ``employers/invitation_invalid.html``
+    with status 400."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, token: str):
+        try:
+            invitation = services.invitation_from_token(token)
+            services.invitation_check_user(invitation, request.user)
+        except ValidationError as exc:
+            return self._invalid(request, exc)
+        context = {"invitation": invitation, "employer": invitation.employer}
+        return render(request, "employers/invitation_accept.html", context)
+
+    def post(self, request, token: str):
+        try:
+            member = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            return self._invalid(request, exc)
+        messages.success(
+            request,
+            gettext("%(employer)s의 %(role)s가 되었습니다.")
+            % {"employer": member.employer.name, "role": gettext(member.get_role_display())},
+        )
+        return redirect("employers:detail", pk=member.employer_id)
+
+    def _invalid(self, request, error: ValidationError):
+        context = {
+            "errors": error.messages,
+            "wrong_account": getattr(error, "code", None) == "wrong_account",
+        }
+        return render(request, "employers/invitation_invalid.html", context, status=400)
 
 
 class EmployerMemberRemoveView(EmployerMemberMixin, View):

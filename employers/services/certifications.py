@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Certification, Employer
@@ -20,9 +21,31 @@ def certification_number_required(cert_type: str) -> bool:
     return cert_type not in NUMBER_OPTIONAL_TYPES
 
 
+#: Company types that exclude each other: a 예비사회적기업 that is certified becomes a 사회적기업.
+EXCLUSIVE_TYPES = frozenset({Certification.Type.SOCIAL, Certification.Type.PRE_SOCIAL})
+
+
+def certification_expired_message() -> str:
+    """What a member is told for a certification whose validity ended before today."""
+    return _("유효기간이 지난 인증입니다. 새 인증서의 번호와 유효기간을 적어 주세요.")
+
+
+def certification_exclusive_message() -> str:
+    """What a member is told for 사회적기업 and 예비사회적기업 ticked together."""
+    return _("사회적기업과 예비사회적기업은 함께 고를 수 없습니다.")
+
+
+def certification_expired(valid_until: datetime.date | None, today: datetime.date | None = None) -> bool:
+    """True if ``valid_until`` is before ``today`` (default: today in Korea,
+    ``timezone.localdate()``)."""
+    return valid_until is not None and valid_until < (today or timezone.localdate())
+
+
 def _clean_certifications(certifications: Iterable[dict]) -> dict[str, dict]:
     """Check a list of ``{"type", "number", "valid_from", "valid_until"}`` and return it by
-    type. Raises ``ValidationError`` (key ``certifications``)."""
+    type. Refuses a validity that ended before today (Korea) and 사회적기업 together with
+    예비사회적기업. Raises ``ValidationError`` (key ``certifications``)."""
+    today = timezone.localdate()
     by_type: dict[str, dict] = {}
     errors = []
     valid_types = set(Certification.Type.values)
@@ -42,7 +65,11 @@ def _clean_certifications(certifications: Iterable[dict]) -> dict[str, dict]:
         valid_until: datetime.date | None = item.get("valid_until")
         if valid_from and valid_until and valid_until < valid_from:
             errors.append(_("%(type)s 유효기간 종료일이 시작일보다 빠릅니다.") % {"type": label})
+        if certification_expired(valid_until, today):
+            errors.append(f"{label}: {certification_expired_message()}")
         by_type[cert_type] = {**item, "number": number}
+    if set(by_type) >= EXCLUSIVE_TYPES:
+        errors.append(certification_exclusive_message())
     if errors:
         raise ValidationError({"certifications": errors})
     return by_type

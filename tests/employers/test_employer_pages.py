@@ -81,48 +81,34 @@ def test_a_plain_member_sees_but_cannot_manage(client, pending_employer):
     client.force_login(plain)
     assert client.get(f"/employers/{pending_employer.pk}/").status_code == 200
     response = client.get(f"/employers/{pending_employer.pk}/members/")
-    assert response.status_code == 200 and "담당자 추가하기" not in response.content.decode()
+    assert response.status_code == 200 and "초대 메일 보내기" not in response.content.decode()
     response = client.post(f"/employers/{pending_employer.pk}/members/", {"email": newcomer.email, "role": "member"})
     assert response.status_code == 403
     assert client.get(f"/employers/{pending_employer.pk}/edit/").status_code == 403
     owner_membership = pending_employer.memberships.get(role="owner")
     assert client.post(f"/employers/{pending_employer.pk}/members/{owner_membership.pk}/remove/").status_code == 403
     assert pending_employer.memberships.count() == 2
+    assert not pending_employer.invitations.exists()
     with pytest.raises(PermissionDenied):
-        services.member_add(employer=pending_employer, by=plain, email=newcomer.email)
+        services.member_invite(employer=pending_employer, by=plain, email=newcomer.email, base_url="http://testserver/")
 
 
-def test_owner_adds_a_member_by_a_verified_email(client, owner, pending_employer):
+def test_owner_invites_by_email_and_nobody_is_added_at_once(client, owner, pending_employer):
     colleague = UserFactory(email="colleague@example.kr")
     client.force_login(owner)
     response = client.post(
         f"/employers/{pending_employer.pk}/members/", {"email": "Colleague@Example.kr", "role": "member"}, follow=True
     )
     assert response.redirect_chain == [(f"/employers/{pending_employer.pk}/members/", 302)]
-    membership = EmployerMember.objects.get(employer=pending_employer, user=colleague)
-    assert membership.role == EmployerMember.Role.MEMBER
-    assert "추가했습니다" in response.content.decode()
+    assert not EmployerMember.objects.filter(employer=pending_employer, user=colleague).exists()
+    invitation = pending_employer.invitations.get()
+    assert invitation.email == "colleague@example.kr" and invitation.role == EmployerMember.Role.MEMBER
+    assert "초대 메일을 보냈습니다." in response.content.decode()
 
-    # the same person twice
-    response = client.post(f"/employers/{pending_employer.pk}/members/", {"email": colleague.email, "role": "owner"})
-    assert "이미 이 기업의 담당자입니다" in response.content.decode()
-
-
-@pytest.mark.parametrize("verified", [False, True])
-def test_unknown_or_unverified_email_must_sign_up_first(client, owner, pending_employer, verified):
-    if verified:
-        UserFactory(email="waiting@example.kr", email_verified_at=None)
-    client.force_login(owner)
-    response = client.post(
-        f"/employers/{pending_employer.pk}/members/", {"email": "waiting@example.kr", "role": "member"}
-    )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "먼저 구인기업 회원으로 가입하고" in html and 'id="id_email_error"' in html
-    # the sign-up page is linked by its name, not written out as a path
-    assert re.search(r'id="signup-needed">[^<]*<a href="/employers/signup/">구인기업 회원 가입</a>', html)
-    assert "/employers/signup/ 에서" not in html
-    assert pending_employer.memberships.count() == 1
+    # the same address twice keeps one open invitation (with the new role)
+    client.post(f"/employers/{pending_employer.pk}/members/", {"email": colleague.email, "role": "owner"})
+    invitation = pending_employer.invitations.get()
+    assert invitation.role == EmployerMember.Role.OWNER and invitation.is_open
 
 
 def test_the_last_owner_cannot_be_removed(client, owner, pending_employer):

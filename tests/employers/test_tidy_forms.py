@@ -6,7 +6,7 @@ import pytest
 
 from accounts.forms import EmailVerificationResendForm, LoginForm, SignupForm
 from accounts.models import User
-from employers.forms import EmployerForm, EmployerSignupForm, MemberAddForm
+from employers.forms import EmployerForm, EmployerSignupForm, MemberInviteForm
 from employers.models import Certification, Employer
 from tests.factories import UserFactory
 
@@ -68,7 +68,7 @@ def test_edit_stores_tidy_text(client, owner, pending_employer):
 def test_employer_form_and_member_form_have_the_mixin_first():
     from namdong_jobs.text import TidyTextFormMixin
 
-    for form_class in (EmployerForm, MemberAddForm, LoginForm, SignupForm, EmailVerificationResendForm):
+    for form_class in (EmployerForm, MemberInviteForm, LoginForm, SignupForm, EmailVerificationResendForm):
         assert form_class.__bases__[0] is TidyTextFormMixin, form_class
     assert issubclass(EmployerSignupForm, TidyTextFormMixin)
 
