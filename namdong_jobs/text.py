@@ -11,9 +11,15 @@ import re
 
 from django import forms
 
-#: C0 controls except tab and line feed, DEL, C1 controls, and the invisible format characters
-#: people paste by accident (zero-width space/joiners, word joiner, BOM).
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+#: C0 controls except tab and line feed, DEL, C1 controls, the invisible format characters
+#: people paste by accident (zero-width space/joiners, word joiner, BOM), the bidirectional
+#: marks, embeddings, overrides and isolates (U+202E turned "abc\u202edef" into "abcfed" and
+#: reversed the rest of a moderation row), and the noncharacters U+FFFE/U+FFFF.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufffe\uffff]"
+)
+#: Unicode line and paragraph separators, read as line breaks.
+_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 
 
 def tidy_text(value: str, *, multiline: bool = True) -> str:
@@ -21,6 +27,7 @@ def tidy_text(value: str, *, multiline: bool = True) -> str:
     surrounding whitespace stripped. With ``multiline=False`` line breaks and tabs become
     single spaces too. ``tidy_text("a\\r\\nb\\x0b")`` → ``"a\\nb"``."""
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _SEPARATORS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     if not multiline:
         text = re.sub(r"[\t\n]+", " ", text)

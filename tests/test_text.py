@@ -24,3 +24,11 @@ def test_forms_store_tidy_text_and_refuse_invisible_required_values():
     form = NoteForm(data={"title": "\u200b"})
     assert not form.is_valid()
     assert "title" in form.errors
+
+
+def test_bidirectional_overrides_and_separators_go():
+    """U+202E in a title reversed the text after it on the page and in moderation rows."""
+    assert tidy_text("abc\u202edef\u2066x\u2069\u200f") == "abcdefx"
+    assert tidy_text("첫 줄\u2028둘째\u2029셋째") == "첫 줄\n둘째\n셋째"
+    assert tidy_text("제목\u2028이어짐", multiline=False) == "제목 이어짐"
+    assert tidy_text("a\ufffeb\uffff") == "ab"
