@@ -52,7 +52,7 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
         gettext_noop("연령 제한"),
         AGE_LAW,
         re.compile(
-            rf"{_NOT_LEGAL_MINIMUM}{_NUM}\s*세\s*(?:이하|미만|이상|까지|초과|~|-|부터|↓|↑|불가|제외){_NOT_CHILD}"
+            rf"{_NOT_LEGAL_MINIMUM}{_NUM}\s*(?:세|살)\s*(?:이하|미만|이상|까지|초과|~|-|부터|↓|↑|불가|제외){_NOT_CHILD}"
         ),
     ),
     # 삼십오세 이하: ages written in Sino-Korean numerals
@@ -64,6 +64,22 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?<!\d)[1-7]0\s*(?:~|-|에서)\s*[1-7]0\s*대")),
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?<!\d)[1-7]0\s*대\s*(?:이상\s*)?(?:불가|제외|사절|안\s*됨)")),
     (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"청년\s*(?:만|only|한정)")),
+    # 서른 살 이하, 마흔다섯 살까지: native Korean numerals
+    (
+        gettext_noop("연령 제한"),
+        AGE_LAW,
+        re.compile(
+            r"(?:스물|서른|마흔|쉰|예순)\s*(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s*살\s*(?:이하|미만|까지|이상|초과)"
+        ),
+    ),
+    # "고졸 이상 20대", "20대인 분", "20代"
+    (
+        gettext_noop("연령 제한"),
+        AGE_LAW,
+        re.compile(r"(?<!\d)[1-7]0\s*대(?:\s*(?:인\s*분|이신\s*분))?(?=\s*(?:$|[.,!)]))"),
+    ),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"(?<!\d)[1-7]0\s*代")),
+    (gettext_noop("연령 제한"), AGE_LAW, re.compile(r"젊고|젊으신")),
     (
         gettext_noop("연령 제한"),
         AGE_LAW,
@@ -111,6 +127,7 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"미스\s*[김이박최정강조윤장임한오서신권황안송류홍](?![가-힣])")),
     # military service as a condition excludes women (indirect discrimination, 남녀고용평등법 §2·§7)
     (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"군필")),
+    (gettext_noop("성별 제한"), SEX_LAW, re.compile(r"[男女]\s*(?:만|우대|환영|only|\d+\s*명|직원|사원)")),
     (
         gettext_noop("성별 제한"),
         SEX_LAW,
@@ -127,13 +144,17 @@ RULES: list[tuple[str, Law, re.Pattern]] = [
     (
         gettext_noop("용모·신체 조건"),
         PRIVACY_LAW,
-        re.compile(r"(?<![가-힣])(?:키|신장)\s*(?:제한|\d|큰|작은)|체중|몸무게|날씬"),
+        re.compile(r"(?<![가-힣])(?:키|신장)\s*(?:제한|\d|큰|작은)|체중|몸무게|날씬|체격\s*(?:좋|건장|큰)|건장한"),
     ),  # fmt: skip
     # --- birthplace
     (
         gettext_noop("출신지역"),
         PRIVACY_LAW,
-        re.compile(r"출신\s*지역|출생지|(?<![가-힣])본적|고향|(?:지역|도)\s*출신"),
+        re.compile(
+            r"출신\s*지역|출생지|(?<![가-힣])본적|고향|(?:지역|도)\s*출신"
+            r"|(?:서울|인천|경기|강원|충청|충남|충북|호남|전라|전남|전북|영남|경상|경남|경북|제주|지방|수도권|타지)\s*출신"
+            r"|출신\s*(?:만|불가|제외|우대)"
+        ),
     ),
     # --- marital status
     (

@@ -103,6 +103,18 @@ FLAGGED = [
     ("Male only", SEX),
     ("결혼하지 않은 분", MARRIAGE),
     ("독신자", MARRIAGE),
+    # found by the second review
+    ("35살 이하", AGE),
+    ("40살 미만", AGE),
+    ("서른 살 이하", AGE),
+    ("고졸 이상 20대", AGE),
+    ("20代", AGE),
+    ("젊고 활기찬 분", AGE),
+    ("인천 출신만", BIRTHPLACE),
+    ("호남 출신", BIRTHPLACE),
+    ("지방 출신 불가", BIRTHPLACE),
+    ("체격 좋은 남성", BODY),
+    ("女 우대", SEX),
 ]
 
 HARMLESS = [
