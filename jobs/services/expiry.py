@@ -5,8 +5,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from ..choices import PostingEventKind, PostingStatus
-from ..models import JobPosting, PostingEvent, today_kst
+from ..choices import PostingEventKind, PostingStatus, RevisionStatus
+from ..models import JobPosting, JobPostingRevision, PostingEvent, today_kst
 
 
 @transaction.atomic
@@ -28,6 +28,9 @@ def postings_expire(*, today: datetime.date | None = None) -> int:
         return 0
     changed = JobPosting.objects.filter(pk__in=[pk for pk, _ in rows]).update(
         status=PostingStatus.EXPIRED, closed_at=now, updated_at=now
+    )
+    JobPostingRevision.objects.filter(posting_id__in=[pk for pk, _ in rows], status=RevisionStatus.PENDING).update(
+        status=RevisionStatus.WITHDRAWN
     )
     PostingEvent.objects.bulk_create(
         PostingEvent(

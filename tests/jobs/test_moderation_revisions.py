@@ -117,10 +117,28 @@ def test_decided_revision_page_is_read_only(client, staff):
     assert posting.events.filter(kind=PostingEventKind.REVISION_APPROVED).count() == 1
 
 
-def test_revision_of_a_closed_posting_cannot_be_approved_but_can_be_rejected(client, staff):
+def test_closing_a_posting_withdraws_its_pending_revision(client, staff):
+    """An edit waiting for review means nothing once the posting is closed: it leaves the
+    queue without a rejection the employer would have to read."""
     posting, revision = published_with_pending_revision(title="바뀐 제목")
     member = EmployerMemberFactory(employer=posting.employer).user
     posting_close(posting=posting, by=member)
+    revision.refresh_from_db()
+    assert revision.status == RevisionStatus.WITHDRAWN
+    assert list(client.get(reverse("moderation:queue")).context["revisions"]) == []
+    client.post(reverse("moderation:revision_approve", args=[revision.pk]))
+    posting.refresh_from_db()
+    assert posting.title == "지게차 운전원 모집"
+
+
+def test_revision_of_a_posting_past_its_deadline_cannot_be_approved_but_can_be_rejected(client, staff):
+    """Before the expiry task has run, a posting past its deadline is closed to the public; its
+    pending revision is marked in the queue and can only be rejected."""
+    posting, revision = published_with_pending_revision(title="바뀐 제목")
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    type(posting).objects.filter(pk=posting.pk).update(
+        date_posted=yesterday - datetime.timedelta(days=10), deadline=yesterday
+    )
 
     queue = client.get(reverse("moderation:queue")).content.decode()
     assert "공고 마감됨" in queue

@@ -296,10 +296,21 @@ def test_a_revision_of_a_closed_posting_cannot_be_approved(published, member, di
         revision_approve(revision=revision, by=district)
     live = reload(published)
     assert live.title == OLD_TITLE and live.status == PostingStatus.CLOSED
-    # it stays pending (the moderation queue marks it 마감) until a moderator rejects it
-    assert pending(published).get() == revision
-    revision_reject(revision=revision, by=district, reason="마감된 공고입니다.")
+    # closing withdrew it: it left the queue without a rejection to read
     assert not pending(published).exists()
+    revision.refresh_from_db()
+    assert revision.status == RevisionStatus.WITHDRAWN
+
+
+def test_closing_after_the_deadline_is_refused(published, member, clock):
+    """A posting past its deadline has expired (the task will record it); closing it would
+    rewrite its history as closed by the employer."""
+    clock.move_to(
+        datetime.datetime.combine(published.deadline + datetime.timedelta(days=1), datetime.time(9), tzinfo=KST)
+    )
+    with pytest.raises(ValidationError, match="마감일이 지나 이미 마감된 공고입니다."):
+        posting_close(posting=published, by=member)
+    assert reload(published).status == PostingStatus.PUBLISHED
 
 
 def test_revision_approve_checks_the_minimum_wage_of_the_day(employer, member, district, clock):

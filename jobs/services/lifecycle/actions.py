@@ -185,15 +185,25 @@ def posting_publish_direct(*, posting: JobPosting, by) -> JobPosting:
     return _go_live(posting, by, kind=PostingEventKind.PUBLISHED_DIRECT, from_status=posting.status)
 
 
+def _withdraw_pending(posting: JobPosting) -> None:
+    """Withdraw the revision waiting for review of a posting that has just stopped being open."""
+    posting.revisions.filter(status=RevisionStatus.PENDING).update(status=RevisionStatus.WITHDRAWN)
+
+
 @transaction.atomic
 def posting_close(*, posting: JobPosting, by) -> JobPosting:
-    """Close a published posting early (→ ``closed``): it leaves every list at once."""
+    """Close a published posting early (→ ``closed``): it leaves every list at once, and an
+    edit waiting for review is withdrawn. A posting already past its deadline is refused: it
+    has expired (the expiry task records that), and closing would rewrite its history."""
     posting = _lock(posting)
     _require_manager(posting, by)
     _require_status(posting, (PostingStatus.PUBLISHED,), _("게시 중인 공고만 마감할 수 있습니다."))
+    if not posting.is_open():
+        raise ValidationError(_("마감일이 지나 이미 마감된 공고입니다."), code="already_expired")
     posting.status = PostingStatus.CLOSED
     posting.closed_at = timezone.now()
     posting.save()
+    _withdraw_pending(posting)
     _event(posting, PostingEventKind.CLOSED, by, from_status=PostingStatus.PUBLISHED, revision=posting.current_revision)
     return posting
 
@@ -212,6 +222,7 @@ def posting_mark_filled(*, posting: JobPosting, by) -> JobPosting:
     posting.status = PostingStatus.FILLED
     posting.closed_at = posting.closed_at or timezone.now()
     posting.save()
+    _withdraw_pending(posting)
     _event(posting, PostingEventKind.FILLED, by, from_status=from_status, revision=posting.current_revision)
     return posting
 

@@ -120,6 +120,8 @@ def revision_approve(*, revision: JobPostingRevision, by, flags_checked: bool = 
     _require_district(by)
     posting = _lock(revision.posting)
     revision = JobPostingRevision.objects.select_for_update().get(pk=revision.pk)
+    if posting.status != PostingStatus.PUBLISHED or not posting.is_open():
+        raise ValidationError(_("공고가 이미 마감되어 수정본을 반영할 수 없습니다."), code="invalid_status")
     if revision.status == RevisionStatus.WITHDRAWN:
         raise ValidationError(
             _("기업이 이 수정본을 다시 고쳐 새 수정본이 올라왔습니다. 대기 목록에서 새 수정본을 확인해 주세요."),
@@ -127,8 +129,6 @@ def revision_approve(*, revision: JobPostingRevision, by, flags_checked: bool = 
         )
     if revision.status != RevisionStatus.PENDING:
         raise ValidationError(_("검토 중인 수정본만 승인할 수 있습니다."), code="invalid_status")
-    if posting.status != PostingStatus.PUBLISHED or not posting.is_open():
-        raise ValidationError(_("공고가 이미 마감되어 수정본을 반영할 수 없습니다."), code="invalid_status")
     _require_verified_employer(posting.employer)
     apply_snapshot(posting, revision.data)
     _require_publishable(posting, today=today_kst())
