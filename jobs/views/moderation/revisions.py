@@ -86,9 +86,11 @@ class RevisionApproveView(DecisionMixin, RevisionReviewView):
 
     def decide(self, form) -> str:
         revision = self.get_revision()
-        revision_approve(revision=revision, by=self.request.user, flags_checked=form.cleaned_data["flags_checked"])
+        posting = revision_approve(
+            revision=revision, by=self.request.user, flags_checked=form.cleaned_data["flags_checked"]
+        )
         return _("‘%(title)s’ 공고의 수정본을 승인했습니다. 바뀐 내용이 바로 게시됩니다. 처리 기록에 남았습니다.") % {
-            "title": revision.posting.title
+            "title": posting.title  # the title now live
         }
 
 
