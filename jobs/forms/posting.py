@@ -94,6 +94,7 @@ class JobPostingForm(TidyTextFormMixin, OwnerFieldsMixin, PostingChecksMixin, fo
     description = forms.CharField(
         label=_("하는 일"),
         required=False,
+        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("맡게 될 일을 구체적으로 적어 주세요. 나이·성별·용모·출신지역·혼인 여부 같은 조건은 적지 마세요."),
     )
@@ -214,6 +215,7 @@ class JobPostingForm(TidyTextFormMixin, OwnerFieldsMixin, PostingChecksMixin, fo
     preferred_qualifications = forms.CharField(
         label=_("우대조건"),
         required=False,
+        max_length=3_000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "예: 지게차 운전기능사, 관련 업무 경험. 나이·성별·용모·출신지역·혼인 여부·재산·가족 사항은 "

@@ -100,3 +100,13 @@ def test_form_changed_data_compares_tidied_text(manage_member):
     form = JobPostingForm({**data, "title": "새 제목"}, instance=posting, user=manage_member)
     assert form.is_valid(), form.errors
     assert form.changed_data == ["title"]
+
+
+def test_free_text_has_a_length_limit():
+    """A 100,000-character description was accepted; a posting sheet is read by people."""
+    from jobs.forms import JobPostingForm
+
+    field = JobPostingForm.base_fields["description"]
+    assert field.max_length == 10_000
+    assert JobPostingForm.base_fields["preferred_qualifications"].max_length == 3_000
+    assert field.widget.attrs.get("maxlength") == "10000"
