@@ -905,3 +905,19 @@ def test_imported_postings_are_managed_by_nobody(district, member, employer):
             with pytest.raises(PermissionDenied):
                 ACTIONS[action](imported, user)
     assert reload(imported).status == PostingStatus.PUBLISHED
+
+
+def test_allowed_actions_follow_the_services(employer, published, phone_draft, member, centre_staff):
+    """The manage pages offer exactly what the services would accept."""
+    from jobs.services.lifecycle import allowed_actions
+
+    draft = posting_create(employer=employer, by=member, fields=fields())
+    assert allowed_actions(draft, member) == {"edit", "submit"}
+    assert allowed_actions(phone_draft, centre_staff) == {"edit", "submit", "publish"}
+    assert allowed_actions(phone_draft, member) == {"edit", "submit"}
+    assert allowed_actions(published, member) == {"edit", "close", "fill"}
+    # past the deadline, before the expiry task: no longer editable or closable, still fillable
+    after = published.deadline + datetime.timedelta(days=1)
+    assert allowed_actions(published, member, today=after) == {"fill"}
+    posting_submit(posting=draft, by=member)
+    assert allowed_actions(reload(draft), member) == {"withdraw"}

@@ -30,7 +30,7 @@ from .actions import (
     posting_update,
     posting_withdraw,
 )
-from .common import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS, publication_errors
+from .common import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS, allowed_actions, publication_errors
 from .moderation import (
     employer_reject_closing_postings,
     posting_approve,
@@ -41,6 +41,7 @@ from .moderation import (
 
 __all__ = [
     "EDITABLE_STATUSES",
+    "allowed_actions",
     "STAFF_ENTRY_CHANNELS",
     "posting_approve",
     "posting_close",

@@ -170,3 +170,25 @@ def _go_live(posting: JobPosting, by, *, kind, from_status) -> JobPosting:
     posting.save(update_fields=["current_revision", "updated_at"])
     _event(posting, kind, by, from_status=from_status, revision=revision)
     return posting
+
+
+def allowed_actions(posting: JobPosting, user, *, today=None) -> frozenset[str]:
+    """The lifecycle actions the manage pages offer on ``posting`` now, by its state (KST
+    ``today``): a subset of ``{"edit", "submit", "withdraw", "publish", "close", "fill"}``.
+    Mirrors the checks of the services (which still decide): a posting past its deadline is
+    no longer editable or closable; direct publication is for staff-entered drafts and centre
+    staff. ``user`` is assumed to manage the posting (``JobPosting.objects.manageable_by``)."""
+    status = posting.status
+    is_open = posting.is_open(today)
+    actions = set()
+    if status in EDITABLE_STATUSES:
+        actions |= {"edit", "submit"}
+        if status == PostingStatus.DRAFT and posting.entry_channel in STAFF_ENTRY_CHANNELS and user.is_centre_staff:
+            actions.add("publish")
+    if status == PostingStatus.SUBMITTED:
+        actions.add("withdraw")
+    if status == PostingStatus.PUBLISHED and is_open:
+        actions |= {"edit", "close"}
+    if status in (PostingStatus.PUBLISHED, PostingStatus.CLOSED, PostingStatus.EXPIRED):
+        actions.add("fill")
+    return frozenset(actions)

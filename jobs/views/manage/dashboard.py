@@ -12,7 +12,7 @@ from employers.models import Employer
 
 from ...choices import ApplicationStatus, PostingStatus, RevisionStatus
 from ...models import JobPosting, JobPostingRevision, today_kst
-from ...services.lifecycle import EDITABLE_STATUSES
+from ...services.lifecycle import allowed_actions
 from .access import ManageAccessMixin
 from .display import status_label
 
@@ -96,11 +96,10 @@ class DashboardView(ManageAccessMixin, TemplateView):
         rows = list(page.object_list)
         for posting in rows:
             posting.status_text = status_label(posting, today)
-            posting.can_edit = posting.status in EDITABLE_STATUSES or (
-                posting.status == PostingStatus.PUBLISHED and posting.is_open(today)
+            actions = allowed_actions(posting, self.request.user, today=today)
+            posting.can_edit, posting.can_submit, posting.can_close = (
+                a in actions for a in ("edit", "submit", "close")
             )
-            posting.can_submit = posting.status in EDITABLE_STATUSES
-            posting.can_close = posting.status == PostingStatus.PUBLISHED
         groups = [
             {"label": labels[number], "postings": list(items)}
             for number, items in itertools.groupby(rows, key=lambda p: p.group)

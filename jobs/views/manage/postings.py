@@ -23,7 +23,7 @@ from ...choices import (
 )
 from ...forms import JobPostingForm
 from ...models import CLOSED_STATUSES, JobPosting, JobPostingRevision, today_kst
-from ...services.lifecycle import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS
+from ...services.lifecycle import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS, allowed_actions
 from ...services.revisions import apply_snapshot
 from .access import ManageAccessMixin, ManagedPostingMixin
 from .display import law_flag_message, next_step, revision_changes, status_label
@@ -192,12 +192,7 @@ class PostingDetailView(ManagedPostingMixin, TemplateView):
             priority_labels=_labels(PriorityGroup, posting.priority_groups),
             benefit_labels=_labels(Benefit, posting.benefits),
             apply_method_labels=_labels(ApplyMethod, posting.apply_methods),
-            can_edit=status in EDITABLE_STATUSES or (status == PostingStatus.PUBLISHED and is_open),
-            can_submit=status in EDITABLE_STATUSES,
-            can_withdraw=status == PostingStatus.SUBMITTED,
-            can_publish=status in EDITABLE_STATUSES and staff_entry and user.is_centre_staff,
-            can_close=status == PostingStatus.PUBLISHED,
-            can_fill=status in (PostingStatus.PUBLISHED, *CLOSED_STATUSES) and status != PostingStatus.FILLED,
+            **{f"can_{action}": True for action in allowed_actions(posting, user, today=today)},
             staff_entry=staff_entry,
             entry_channel_text=_(EntryChannel(posting.entry_channel).label),
         )
