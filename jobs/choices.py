@@ -8,17 +8,15 @@ builds Korean text from them (imports, demo data) gets Korean."""
 from django.db import models
 from django.utils.translation import gettext_noop
 
-
-class EmploymentType(models.TextChoices):
-    """고용형태. ``SCHEMA_ORG`` gives the schema.org ``employmentType`` for each."""
-
-    REGULAR = "regular", gettext_noop("정규직")
-    CONTRACT = "contract", gettext_noop("계약직")
-    PART_TIME = "part_time", gettext_noop("시간제")
-    DAILY = "daily", gettext_noop("일용직")
-    DISPATCH = "dispatch", gettext_noop("파견")
-    INTERN = "intern", gettext_noop("인턴")
-
+# Codes shared with people's wanted conditions live in reference (accounts may not import jobs).
+from namdong_jobs.reference.codes import (  # noqa: F401 - re-exported
+    EDUCATION_RANK,
+    Education,
+    EmploymentType,
+    PriorityGroup,
+    Shift,
+    Weekday,
+)
 
 EMPLOYMENT_TYPE_SCHEMA_ORG = {
     EmploymentType.REGULAR: "FULL_TIME",
@@ -40,53 +38,11 @@ class WageType(models.TextChoices):
     YEAR = "YEAR", gettext_noop("연봉")
 
 
-class Shift(models.TextChoices):
-    DAY = "day", gettext_noop("주간")
-    NIGHT = "night", gettext_noop("야간")
-    ROTATING = "rotating", gettext_noop("교대")
-
-
-class Weekday(models.TextChoices):
-    MON = "MON", gettext_noop("월")
-    TUE = "TUE", gettext_noop("화")
-    WED = "WED", gettext_noop("수")
-    THU = "THU", gettext_noop("목")
-    FRI = "FRI", gettext_noop("금")
-    SAT = "SAT", gettext_noop("토")
-    SUN = "SUN", gettext_noop("일")
-
-
-class Education(models.TextChoices):
-    """학력, in ascending order (``EDUCATION_RANK``)."""
-
-    ANY = "any", gettext_noop("학력무관")
-    MIDDLE = "middle", gettext_noop("중졸")
-    HIGH = "high", gettext_noop("고졸")
-    COLLEGE = "college", gettext_noop("대졸(2~3년)")
-    UNIVERSITY = "university", gettext_noop("대졸(4년)")
-    MASTER = "master", gettext_noop("석사")
-    DOCTOR = "doctor", gettext_noop("박사")
-
-
-EDUCATION_RANK = {code: rank for rank, code in enumerate(Education.values)}
-
-
 class CareerType(models.TextChoices):
     ANY = "any", gettext_noop("경력무관")
     NEW = "new", gettext_noop("신입")
     EXPERIENCED = "experienced", gettext_noop("경력")
     EITHER = "either", gettext_noop("신입/경력")
-
-
-class PriorityGroup(models.TextChoices):
-    """취약계층 welcome on a posting (never a limit)."""
-
-    OLDER = "older", gettext_noop("고령자")
-    DISABLED = "disabled", gettext_noop("장애인")
-    CAREER_BREAK = "career_break", gettext_noop("경력단절여성")
-    MULTICULTURAL = "multicultural", gettext_noop("다문화가족")
-    DEFECTOR = "defector", gettext_noop("북한이탈주민")
-    YOUTH = "youth", gettext_noop("청년")
 
 
 class Benefit(models.TextChoices):

@@ -28,3 +28,10 @@ def shared_data() -> Path:
 def work24_csv(shared_data) -> Path:
     """The 257-row 고용24 listing file."""
     return shared_data / "work24_listings_gangnam_2026-08.csv"
+
+
+@pytest.fixture(autouse=True)
+def private_media_root(settings, tmp_path):
+    """Each test stores personal files (résumés, guardian documents) in its own folder."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+    return settings.PRIVATE_MEDIA_ROOT

@@ -1,13 +1,24 @@
 """Models of the jobs app, one module per meaning."""
 
-from .applications import Application, ApplicationQuerySet
+from .applications import (
+    DECIDED_STATUSES,
+    FINAL_STATUSES,
+    Application,
+    ApplicationQuerySet,
+    ApplicationStatusChange,
+    SavedPosting,
+)
 from .postings import CLOSED_STATUSES, JobPosting, JobPostingQuerySet, today_kst
 from .revisions import JobPostingRevision, PostingEvent
 
 __all__ = [
     "CLOSED_STATUSES",
+    "DECIDED_STATUSES",
+    "FINAL_STATUSES",
     "Application",
     "ApplicationQuerySet",
+    "ApplicationStatusChange",
+    "SavedPosting",
     "JobPosting",
     "JobPostingQuerySet",
     "JobPostingRevision",

@@ -138,6 +138,25 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "media/"
+# Personal files (résumés, guardian consent documents, consent scans): outside MEDIA_ROOT and
+# never served by URL, only through views that check who asks (accounts.storage).
+PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+#: Largest résumé or document upload, in bytes (10 MB, issue 4).
+NJ_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default (2.5 MB) for non-file fields
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Outbound messages (accounts.messaging): SMS through a pluggable backend, like email.
+# console (prints), file (writes one file per message to SMS_FILE_PATH), locmem (tests).
+SMS_BACKEND = env("SMS_BACKEND", default="accounts.messaging.sms.console.SmsBackend")
+SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=BASE_DIR / ".run" / "sms")
+SMS_SENDER = env("SMS_SENDER", default="0324535000")
+#: Attempts before a message is marked failed (accounts.messaging.delivery).
+NJ_MESSAGE_MAX_ATTEMPTS = 5
+#: A message stuck in "sending" longer than this (a worker died mid-send) is retried.
+NJ_MESSAGE_SENDING_TIMEOUT = datetime.timedelta(minutes=10)
+#: Public address of the site, for links in emails and SMS sent by workers (no request there).
+NJ_SITE_URL = env("NJ_SITE_URL", default="http://127.0.0.1:8000")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -168,6 +187,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jobs.tasks.expire_postings",
         # every 5 minutes, so a deadline that passes at 00:00 KST is recorded by 00:05.
         "schedule": crontab(minute="*/5"),
+    },
+    "deliver-messages": {
+        # sweeper: messages whose after-commit task was lost (Redis down) or whose worker died
+        "task": "accounts.tasks.deliver_pending_messages",
+        "schedule": crontab(minute="*"),
+    },
+    "erase-idle-seekers": {
+        "task": "accounts.tasks.erase_idle_seekers",
+        "schedule": crontab(hour=4, minute=7),  # daily, 04:07 KST
     },
     "purge-login-attempts": {
         "task": "accounts.tasks.purge_login_attempts",

@@ -3,7 +3,7 @@ database of its own (number 15 by default), so a portal running beside the tests
 disturbed."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-key-namdong-jobs-0123456789-abcdefghijklmnopqrstuvwxyz"
@@ -25,3 +25,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+SMS_BACKEND = "accounts.messaging.sms.locmem.SmsBackend"
+# personal files of tests go to a temporary folder per test (tests/conftest.py)
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".run" / "test_private_media"

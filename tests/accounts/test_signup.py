@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.models import User
+from accounts.services import signup as signup_services
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +197,7 @@ def test_account_create_turns_a_lost_race_into_a_validation_error(monkeypatch):
         calls.append(field)
         return None if len(calls) <= 2 else real_check(field, value)  # the first two are the pre-checks
 
-    monkeypatch.setattr(services, "_unique_error", check_before_the_other_commit)
+    monkeypatch.setattr(signup_services, "_unique_error", check_before_the_other_commit)
     monkeypatch.setattr(User, "validate_unique", lambda self, exclude=None: None)
     with pytest.raises(ValidationError) as exc:
         services.account_create(email="race@example.kr", password=PASSWORD, name="경쟁")
@@ -244,7 +245,7 @@ def test_a_mail_failure_keeps_the_account_and_points_to_resend(client, monkeypat
     def broken_send_mail(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("down")
 
-    monkeypatch.setattr(services, "send_mail", broken_send_mail)
+    monkeypatch.setattr(signup_services, "send_mail", broken_send_mail)
     response = client.post("/employers/signup/", signup_data(), follow=True)
     assert response.redirect_chain == [("/employers/signup/done/", 302)]
     assert "확인 메일을 보내지 못했습니다" in response.content.decode()

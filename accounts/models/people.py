@@ -22,9 +22,21 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from namdong_jobs.reference.codes import (
+    DECLARED_PRIORITY_GROUPS,
+    Education,
+    EmploymentType,
+    Language,
+    Licence,
+    PriorityGroup,
+    Shift,
+    Weekday,
+)
 from namdong_jobs.reference.models import CommunityCentre, Dong
 
-from .identifiers import is_email, normalize_email, normalize_mobile
+from ..choices import NotifyChannel, NotifyFrequency
+from ..identifiers import is_email, normalize_email, normalize_mobile
+from ..storage import guardian_document_upload_to, private_storage, resume_upload_to
 
 
 class UserManager(BaseUserManager):
@@ -218,10 +230,49 @@ class SeekerProfile(models.Model):
     wanted_shifts = ArrayField(models.CharField(max_length=8), default=list, blank=True)
     wanted_days = ArrayField(models.CharField(max_length=3), default=list, blank=True)
     wanted_min_hourly_krw = models.PositiveIntegerField("희망 시급 (원)", null=True, blank=True)
+    education = models.CharField("최종 학력", max_length=12, choices=Education.choices, blank=True)
+    licences = ArrayField(models.CharField(max_length=20), default=list, blank=True, verbose_name="자격·면허")
+    licences_other = ArrayField(
+        models.CharField(max_length=50), default=list, blank=True, verbose_name="그 밖의 자격·면허"
+    )
+    languages = ArrayField(models.CharField(max_length=8), default=list, blank=True, verbose_name="가능 언어")
+    self_introduction = models.TextField("자기소개", max_length=1000, blank=True)
+    is_searchable = models.BooleanField("기업이 내 프로필을 찾을 수 있음", default=False)
+    declared_groups = ArrayField(
+        models.CharField(max_length=16),
+        default=list,
+        blank=True,
+        verbose_name="취약계층 (본인 신고)",
+        help_text="민감정보 처리 동의가 있을 때만 보관합니다.",
+    )
+    notify_channels = ArrayField(
+        models.CharField(max_length=8), default=list, blank=True, verbose_name="알림 받을 방법"
+    )
+    notify_frequency = models.CharField(
+        "알림 빈도", max_length=10, choices=NotifyFrequency.choices, default=NotifyFrequency.IMMEDIATE
+    )
+    resume = models.FileField(
+        "이력서 파일", storage=private_storage, upload_to=resume_upload_to, blank=True, max_length=200
+    )
+    resume_name = models.CharField("이력서 파일 이름", max_length=120, blank=True)
+    resume_format = models.CharField("이력서 형식", max_length=5, blank=True)
+    resume_size = models.PositiveIntegerField("이력서 크기 (바이트)", null=True, blank=True)
+    resume_uploaded_at = models.DateTimeField("이력서 올린 시각", null=True, blank=True)
+    guardian_document = models.FileField(
+        "보호자 동의서",
+        storage=private_storage,
+        upload_to=guardian_document_upload_to,
+        blank=True,
+        max_length=200,
+        help_text="만 15~17세 (근로기준법 §66)",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     last_activity_at = models.DateTimeField("최근 활동", default=timezone.now)
     erased_at = models.DateTimeField("개인정보 파기 시각", null=True, blank=True)
+    age_band = models.PositiveSmallIntegerField(
+        "연령대 (파기 후 통계용)", null=True, blank=True, help_text="10년 단위, 예: 50 = 50대"
+    )
 
     class Meta:
         verbose_name = "구직자"
@@ -232,6 +283,7 @@ class SeekerProfile(models.Model):
             GinIndex(fields=["wanted_employment_types"], name="seeker_wanted_emp_gin"),
             models.Index(fields=["registered_centre", "name"], name="seeker_centre_name"),
             models.Index(fields=["phone"], name="seeker_phone"),
+            models.Index(fields=["last_activity_at"], name="seeker_last_activity", condition=Q(erased_at__isnull=True)),
         ]
         constraints = [
             models.CheckConstraint(
@@ -243,9 +295,72 @@ class SeekerProfile(models.Model):
                 condition=Q(user__isnull=False) | Q(registered_centre__isnull=False) | Q(erased_at__isnull=False),
                 name="seeker_has_user_or_centre",
             ),
+            models.CheckConstraint(
+                condition=Q(wanted_employment_types__contained_by=EmploymentType.values),
+                name="seeker_wanted_emp_known",
+            ),
+            models.CheckConstraint(condition=Q(wanted_shifts__contained_by=Shift.values), name="seeker_shifts_known"),
+            models.CheckConstraint(condition=Q(wanted_days__contained_by=Weekday.values), name="seeker_days_known"),
+            models.CheckConstraint(condition=Q(licences__contained_by=Licence.values), name="seeker_licences_known"),
+            models.CheckConstraint(condition=Q(languages__contained_by=Language.values), name="seeker_languages_known"),
+            models.CheckConstraint(
+                condition=Q(declared_groups__contained_by=[g.value for g in DECLARED_PRIORITY_GROUPS]),
+                name="seeker_declared_groups_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(notify_channels__contained_by=NotifyChannel.values), name="seeker_notify_channels_known"
+            ),
         ]
 
     def __str__(self):
         if self.erased_at:
             return f"탈퇴한 구직자 #{self.pk}"
         return self.name or f"구직자 #{self.pk}"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    def age_in(self, year: int) -> int | None:
+        """Age in ``year`` counted as ``year - birth_year`` (만 나이 at the year's end), or
+        ``None`` without a birth year."""
+        return None if self.birth_year is None else year - self.birth_year
+
+    def derived_groups(self, year: int) -> list[str]:
+        """Priority groups derived from birth year in ``year`` (DESIGN.md "People and roles"):
+        ``"youth"`` at 15–34 (청년고용촉진 특별법 시행령 §2), ``"older"`` at 55+ (고령자고용법
+        시행령 §2). 준고령자 (50–54) is not a priority group of postings."""
+        age = self.age_in(year)
+        if age is None:
+            return []
+        groups = []
+        if 15 <= age <= 34:
+            groups.append(PriorityGroup.YOUTH.value)
+        if age >= 55:
+            groups.append(PriorityGroup.OLDER.value)
+        return groups
+
+
+class CareerEntry(models.Model):
+    """One entry of a seeker's career history (경력): where, what, and when (months)."""
+
+    profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="career_entries")
+    company = models.CharField("회사·기관 이름", max_length=100)
+    role = models.CharField("맡은 일", max_length=100)
+    started_on = models.DateField("시작 (연·월)", help_text="그 달의 1일로 저장합니다.")
+    ended_on = models.DateField("끝 (연·월)", null=True, blank=True, help_text="비워 두면 재직 중")
+    duties = models.TextField("업무 내용", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        verbose_name = "경력"
+        verbose_name_plural = "경력"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="career_entry_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.company} · {self.role}"

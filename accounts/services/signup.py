@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from .identifiers import normalize_email, normalize_mobile
-from .models import User
+from ..identifiers import normalize_email, normalize_mobile
+from ..models import User
 
 
 @transaction.atomic
