@@ -1,12 +1,16 @@
 from django.urls import path
 
-from . import views
+from .views import auth, inbox, privacy, profile, signup
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", views.LogoutView.as_view(), name="logout"),
-    path("verify-email/resend/", views.VerifyEmailResendView.as_view(), name="verify_email_resend"),
-    path("verify-email/<str:token>/", views.VerifyEmailView.as_view(), name="verify_email"),
+    path("login/", auth.LoginView.as_view(), name="login"),
+    path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("verify-email/resend/", auth.VerifyEmailResendView.as_view(), name="verify_email_resend"),
+    path("verify-email/<str:token>/", auth.VerifyEmailView.as_view(), name="verify_email"),
+    *signup.urlpatterns,
+    *inbox.urlpatterns,
+    *profile.urlpatterns,
+    *privacy.urlpatterns,
 ]

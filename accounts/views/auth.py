@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from . import services
-from .forms import EmailVerificationResendForm, LoginForm
+from .. import services
+from ..forms import EmailVerificationResendForm, LoginForm
 
 #: Where a verified email leads when its link carries no ``next``. Only employer members sign
 #: up online so far, and they register their business next. A path, not a URL name, so that

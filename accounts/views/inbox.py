@@ -1,0 +1,3 @@
+"""inbox pages of the accounts app (issue 4)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""privacy pages of the accounts app (issue 4)."""
+
+urlpatterns: list = []

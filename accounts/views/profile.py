@@ -1,0 +1,3 @@
+"""profile pages of the accounts app (issue 4)."""
+
+urlpatterns: list = []
