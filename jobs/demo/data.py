@@ -492,3 +492,17 @@ SEEKERS = (
         "논현고잔동",
     ),
 )
+
+
+#: Profile details of the demo seekers beyond wanted conditions, by name: education, licences
+#: (codes of ``namdong_jobs.reference.codes.Licence``), languages and a short introduction.
+SEEKER_DETAILS = {
+    "김순자": ("high", ("care_worker",), ("ko",), "요양원에서 5년 일했습니다. 어르신 돌봄에 자신 있습니다."),
+    "이정훈": ("college", ("forklift", "driving_1"), ("ko", "en"), "지게차 자격이 있고 교대 근무도 가능합니다."),
+    "박미경": ("university", ("driving_2",), ("ko",), "아이를 키우느라 쉬었다가 다시 일을 찾고 있습니다."),
+    "최영호": ("high", ("driving_1",), ("ko",), "경비와 시설 관리 경력 20년입니다."),
+    "정하늘": ("university", (), ("ko", "en"), "웹 개발과 데이터 분석을 공부했습니다."),
+    "한옥순": ("middle", (), ("ko",), ""),
+    "오춘식": ("high", ("driving_1",), ("ko",), ""),
+    "응우옌 티 란": ("high", ("cook",), ("ko", "vi"), ""),
+}

@@ -3,8 +3,10 @@ centre, employer owners, online seekers and walk-in residents, and the printed l
 
 from django.contrib.auth.hashers import check_password, make_password
 
+from accounts.choices import ConsentMethod, ConsentPurpose, NotifyChannel
 from accounts.identifiers import format_mobile, normalize_mobile
 from accounts.models import SeekerProfile, StaffMembership, User
+from accounts.services import consent_give
 from employers.models import Employer, EmployerMember
 
 from . import data
@@ -108,16 +110,42 @@ class PeopleSeeding(SeederBase):
                 "wanted_shifts": list(spec.shifts),
                 "wanted_days": list(spec.days),
                 "wanted_min_hourly_krw": spec.min_hourly,
+                **self.seeker_details(spec.name),
             }
             phone = normalize_mobile(spec.phone)
             if spec.login:
                 email = f"{spec.login}@{data.DEMO_DOMAIN}"
                 user = self.user(email=email, name=spec.name, phone=spec.phone)
                 online = {"phone": phone, "email": email, "registered_centre": None, "registered_by": None}
-                self.upsert(SeekerProfile, "seekers", {"user": user}, {**values, **online})
+                online["notify_channels"] = [NotifyChannel.ONSITE, NotifyChannel.EMAIL, NotifyChannel.SMS]
+                profile = self.upsert(SeekerProfile, "seekers", {"user": user}, {**values, **online})
                 self.login("구직자", user, f"{spec.home_dong} 거주")
+                for purpose in (ConsentPurpose.COLLECTION, ConsentPurpose.PROVISION, ConsentPurpose.NOTIFICATIONS):
+                    consent_give(person=profile, purpose=purpose, now=self.now)
             else:
                 centre = next(c for c in self.centres if c.dong.name == spec.centre_dong)
                 lookup = {"user": None, "registered_centre": centre, "phone": phone}
-                walk_in = {"registered_by": self.staff_by_dong[spec.centre_dong]}
-                self.upsert(SeekerProfile, "seekers", lookup, {**values, **walk_in})
+                staff = self.staff_by_dong[spec.centre_dong]
+                walk_in = {"registered_by": staff, "notify_channels": [NotifyChannel.SMS]}
+                profile = self.upsert(SeekerProfile, "seekers", lookup, {**values, **walk_in})
+                for purpose in (ConsentPurpose.COLLECTION, ConsentPurpose.PROVISION, ConsentPurpose.NOTIFICATIONS):
+                    consent_give(
+                        person=profile,
+                        purpose=purpose,
+                        method=ConsentMethod.PAPER,
+                        taken_by=staff,
+                        paper_form_version="2026-1",
+                        paper_signed_on=self.on,
+                        now=self.now,
+                    )
+
+    @staticmethod
+    def seeker_details(name: str) -> dict:
+        """Education, licences, languages and introduction of a demo seeker (``data.SEEKER_DETAILS``)."""
+        education, licences, languages, intro = data.SEEKER_DETAILS[name]
+        return {
+            "education": education,
+            "licences": list(licences),
+            "languages": list(languages),
+            "self_introduction": intro,
+        }

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from accounts.models import SeekerProfile, StaffMembership, User
+from accounts.models import Consent, SeekerProfile, StaffMembership, User
 from employers.brn import brn_is_valid
 from employers.models import Certification, Employer, EmployerMember
 from jobs.choices import PostingSource, PostingStatus
@@ -84,6 +84,7 @@ def delete_everything() -> None:
     JobPosting.objects.all().delete()
     EmployerMember.objects.all().delete()
     Employer.objects.all().delete()
+    Consent.objects.all().delete()
     SeekerProfile.objects.all().delete()
     StaffMembership.objects.all().delete()
     User.objects.all().delete()
@@ -286,3 +287,21 @@ def test_command_defaults_to_today_and_rejects_a_bad_date(settings):
     assert JobPosting.objects.open().keyword("요양보호사").exists()
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("seed_demo", "--date", "2026-13-01")
+
+
+def test_demo_seekers_have_consents_and_profile_details(report):
+    """Online seekers consent online themselves; walk-in residents on the centre's paper form,
+    recorded by the officer who registered them. Seeding twice adds no second consent."""
+    seed_demo(on=ON)
+    for profile in SeekerProfile.objects.all():
+        active = {c.purpose: c for c in profile.consents.filter(withdrawn_at__isnull=True)}
+        assert set(active) == {"collection", "provision", "notifications"}, profile.name
+        assert profile.consents.count() == 3
+        assert profile.education and profile.languages
+        for consent in active.values():
+            if profile.user_id:
+                assert consent.method == "online" and consent.taken_by is None
+            else:
+                assert consent.method == "paper" and consent.taken_by == profile.registered_by
+                assert consent.paper_signed_on == ON
+    assert SeekerProfile.objects.get(name="김순자").licences == ["care_worker"]
