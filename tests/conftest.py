@@ -35,3 +35,13 @@ def private_media_root(settings, tmp_path):
     """Each test stores personal files (résumés, guardian documents) in its own folder."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    """The locmem SMS backend's outbox (``accounts.messaging.sms.locmem.outbox``), emptied
+    before each test like ``django.core.mail.outbox``, its idempotency keys forgotten."""
+    from accounts.messaging.sms import locmem
+
+    locmem.reset()
+    return locmem.outbox

@@ -1,0 +1,190 @@
+"""Delivering pending email and SMS messages (DESIGN.md "Lifecycles: Outbound message").
+
+A batch is claimed in a short transaction with ``SELECT … FOR UPDATE SKIP LOCKED`` (state
+``sending``, ``claimed_at``, one more attempt) and committed before anything is sent, so two
+workers never claim one row and no lock is held while talking to a mail server or an SMS
+gateway. Each row is then sent and marked ``sent`` (``sent_at``, ``provider_id``), or put
+back to ``pending`` with ``last_error`` and a later ``send_after`` (``failed`` after
+``settings.NJ_MESSAGE_MAX_ATTEMPTS``). A row left in ``sending`` longer than
+``settings.NJ_MESSAGE_SENDING_TIMEOUT`` (its worker died) is claimed again.
+
+Delivery is therefore at least once; the duplicate a crash between the provider accepting
+and our commit could cause is removed by the provider: an SMS carries the row id as the
+gateway's idempotency key, an email a ``Message-ID`` made from it (:func:`email_message_id`).
+"""
+
+import datetime
+import logging
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ..choices import MessageKind, MessageState, NotifyChannel
+from ..models import OutboundMessage
+from . import sms
+
+logger = logging.getLogger(__name__)
+
+#: The longest ``last_error`` kept, in characters.
+LAST_ERROR_MAX = 1000
+#: Batches one delivery task runs at most (each up to ``limit`` messages), so a task stays
+#: well inside ``CELERY_TASK_SOFT_TIME_LIMIT``; the beat sweeper takes what is left.
+MAX_BATCHES_PER_TASK = 5
+
+
+class MessageSuppressed(Exception):
+    """The message must not be sent (its recipient was erased or has no address)."""
+
+
+def email_message_id(message: OutboundMessage) -> str:
+    """The ``Message-ID`` header of an email message: ``<msg-<row id>@namdong-jobs>``, the same
+    on every attempt, so that a resend after a crash is recognisable as the same mail."""
+    return f"<msg-{message.pk}@namdong-jobs>"
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """How long to wait after failed attempt number ``attempts`` (1, 2, …): 1, 2, 4, 8 …
+    minutes, at most an hour."""
+    return datetime.timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))
+
+
+def deliver_batch(*, limit: int = 100) -> int:
+    """Claim up to ``limit`` due email/SMS messages and send them.
+
+    Due are ``pending`` rows whose ``send_after`` is empty or past, and ``sending`` rows
+    claimed longer ago than ``settings.NJ_MESSAGE_SENDING_TIMEOUT`` (a stuck row that has
+    used up ``settings.NJ_MESSAGE_MAX_ATTEMPTS`` is marked ``failed`` instead). Returns the
+    number of rows claimed (sent, retried later, failed or suppressed), 0 when nothing was
+    due. Send errors are recorded on the row, never raised.
+    """
+    claimed = _claim(limit=limit)
+    if not claimed:
+        return 0
+    backend = None
+    for message in OutboundMessage.objects.filter(pk__in=claimed).select_related("user", "profile").order_by("id"):
+        try:
+            if message.channel == NotifyChannel.SMS:
+                backend = backend or sms.get_backend()
+                provider_id = _send_sms(message, backend)
+            else:
+                provider_id = _send_email(message)
+        except MessageSuppressed as exc:
+            _finish(message, state=MessageState.SUPPRESSED, last_error=str(exc))
+        except Exception as exc:  # any provider failure: keep it on the row and retry later
+            logger.warning("Sending message %s failed (attempt %s): %s", message.pk, message.attempts, exc)
+            _record_failure(message, exc)
+        else:
+            _finish(message, state=MessageState.SENT, sent_at=timezone.now(), provider_id=provider_id, last_error="")
+    return len(claimed)
+
+
+def deliver_pending(*, limit: int = 100, max_batches: int = MAX_BATCHES_PER_TASK) -> int:
+    """Run :func:`deliver_batch` until a batch comes back short of ``limit`` (nothing more is
+    due), at most ``max_batches`` times. Returns the number of rows claimed in all."""
+    total = 0
+    for _ in range(max_batches):
+        count = deliver_batch(limit=limit)
+        total += count
+        if count < limit:
+            break
+    return total
+
+
+def _claim(*, limit: int) -> list[int]:
+    """Claim due rows in one short transaction (committed on return); returns their ids."""
+    now = timezone.now()
+    stale_before = now - settings.NJ_MESSAGE_SENDING_TIMEOUT
+    max_attempts = settings.NJ_MESSAGE_MAX_ATTEMPTS
+    with transaction.atomic():
+        stuck = list(
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(state=MessageState.SENDING, claimed_at__lt=stale_before)
+            .order_by("claimed_at", "id")
+            .values_list("id", "attempts")[:limit]
+        )
+        exhausted = [pk for pk, attempts in stuck if attempts >= max_attempts]
+        if exhausted:
+            OutboundMessage.objects.filter(pk__in=exhausted).update(
+                state=MessageState.FAILED, last_error="발송 중 중단되어 더 시도하지 않습니다 (시간 초과)."
+            )
+        ids = [pk for pk, attempts in stuck if attempts < max_attempts]
+        if len(stuck) < limit:
+            ids += list(
+                OutboundMessage.objects.select_for_update(skip_locked=True)
+                .filter(state=MessageState.PENDING)
+                .exclude(channel=NotifyChannel.ONSITE)
+                .filter(Q(send_after__isnull=True) | Q(send_after__lte=now))
+                .order_by("id")
+                .values_list("id", flat=True)[: limit - len(stuck)]
+            )
+        if ids:
+            OutboundMessage.objects.filter(pk__in=ids).update(
+                state=MessageState.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
+    return ids
+
+
+def _check_sendable(message: OutboundMessage) -> None:
+    for person in (message.user, message.profile):
+        if person is not None and person.erased_at is not None:
+            raise MessageSuppressed("받는 분의 개인정보가 파기되어 보내지 않았습니다.")
+    if not message.address:
+        raise MessageSuppressed("받는 곳이 없어 보내지 않았습니다.")
+
+
+def _send_sms(message: OutboundMessage, backend: sms.BaseSmsBackend) -> str:
+    _check_sendable(message)
+    return str(backend.send(to=message.address, body=message.body, idempotency_key=str(message.pk)))
+
+
+def _send_email(message: OutboundMessage) -> str:
+    _check_sendable(message)
+    body = message.body
+    if message.link.startswith("/") and not message.link.startswith(("//", "/\\")):
+        url = urljoin(settings.NJ_SITE_URL, message.link)
+        if url not in body:
+            body = f"{body}\n\n{gettext('바로 가기')}: {url}"
+    message_id = email_message_id(message)
+    email = EmailMultiAlternatives(
+        subject=message.title,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.address],
+        headers={"Message-ID": message_id},
+    )
+    if message.html_body:
+        email.attach_alternative(message.html_body, "text/html")
+    email.send(fail_silently=False)
+    return message_id
+
+
+#: What a one-time code message's body becomes once it is no longer pending: the code is a
+#: secret and must not stay readable in the database after delivery.
+CODE_BODY_REDACTED = "(인증번호 내용은 발송 후 지웠습니다)"
+
+
+def _finish(message: OutboundMessage, **fields) -> None:
+    """Record the outcome unless the row was meanwhile reclaimed by another worker (its
+    claim timed out), whose own outcome then counts. A one-time code's text is blanked once
+    the row is sent, failed or suppressed (only a retry still needs it)."""
+    if message.kind == MessageKind.CODE and fields.get("state") != MessageState.PENDING:
+        fields.update(body=CODE_BODY_REDACTED, html_body="")
+    updated = OutboundMessage.objects.filter(
+        pk=message.pk, state=MessageState.SENDING, claimed_at=message.claimed_at
+    ).update(**fields)
+    if not updated:
+        logger.warning("Message %s was reclaimed while being sent; its new claim decides.", message.pk)
+
+
+def _record_failure(message: OutboundMessage, exc: Exception) -> None:
+    error = f"{type(exc).__name__}: {exc}"[:LAST_ERROR_MAX]
+    if message.attempts >= settings.NJ_MESSAGE_MAX_ATTEMPTS:
+        _finish(message, state=MessageState.FAILED, last_error=error)
+    else:
+        send_after = timezone.now() + retry_delay(message.attempts)
+        _finish(message, state=MessageState.PENDING, last_error=error, send_after=send_after)
