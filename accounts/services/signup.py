@@ -82,24 +82,32 @@ _DUPLICATE_MESSAGES = {
 
 
 @transaction.atomic
-def account_create(*, email: str, password: str, name: str, phone: str | None = None) -> User:
-    """Create an online login account whose email is not yet verified.
+def account_create(*, password: str, name: str, email: str | None = None, phone: str | None = None) -> User:
+    """Create an online login account whose email and phone number are not yet verified.
 
-    ``email`` is normalised (lower-cased), ``phone`` (optional, any usual spelling) to E.164;
-    ``password`` is checked with Django's password validators. The account cannot log in
-    until :func:`email_verify` sets ``email_verified_at`` (see ``accounts.backends``); the
-    phone number also stays unverified.
+    An account has an ``email``, a ``phone`` or both (DESIGN.md "People and roles"): the
+    employer sign-up always gives an email, the seeker sign-up either or both. ``email`` is
+    normalised (lower-cased), ``phone`` (any usual spelling) to E.164; ``password`` is
+    checked with Django's password validators. The account cannot log in until an
+    identifier is verified: :func:`email_verify` sets ``email_verified_at``,
+    ``accounts.services.phone_verify`` sets ``phone_verified_at`` (see ``accounts.backends``).
 
     Returns the new :class:`User`. Raises ``ValidationError`` with Korean messages keyed by
     field (``email``, ``phone``, ``name``, ``password``) for a malformed or already used
-    email or phone number (also when another sign-up wins a race for it), an empty name or
-    a weak password. Never raises ``IntegrityError``.
+    email or phone number (also when another sign-up wins a race for it), neither of them
+    given (keyed ``email``), an empty name or a weak password. Never raises
+    ``IntegrityError``.
     """
     errors: dict[str, list] = {}
-    try:
-        email = normalize_email(email)
-    except ValidationError:
-        errors["email"] = [_("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr")]
+    if email:
+        try:
+            email = normalize_email(email)
+        except ValidationError:
+            errors["email"] = [_("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr")]
+    else:
+        email = None
+        if not phone:
+            errors["email"] = [_("이메일이나 휴대전화번호 중 하나는 꼭 입력해 주세요.")]
     if phone:
         try:
             phone = normalize_mobile(phone)
