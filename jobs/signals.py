@@ -1,11 +1,20 @@
-"""Keeps denormalised search text in step with the rows it copies from."""
+"""Signal receivers of the jobs app: denormalised search text kept in step with the rows it
+copies from, and jobs' part of a seeker's data rights (``accounts.signals``: the data
+export and erasure)."""
 
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext_noop
 
+from accounts.models import OutboundMessage, SeekerProfile
+from accounts.services.privacy_export import coded, iso
+from accounts.signals import FormerIdentifiers, collect_personal_data, person_erased
 from employers.models import Employer
 
-from .models import JobPosting
+from .choices import ApplicationChannel, ApplicationStatus
+from .models import Application, ApplicationStatusChange, JobPosting, SavedPosting
 
 
 @receiver(post_save, sender=Employer, dispatch_uid="jobs.refresh_search_on_employer_save")
@@ -25,3 +34,92 @@ def refresh_postings_search_on_employer_rename(sender, instance: Employer, creat
         if posting.search_document != before:
             changed.append(posting)
     JobPosting.objects.bulk_update(changed, ["search_document", "search_bigrams"], batch_size=500)
+
+
+# --- a seeker's data rights (issue 4 item 8): the export and erasure of ``jobs``' part ------
+
+
+def _application_subjects(application_ids: list[int]) -> Q:
+    """Outbound messages about these applications (subject ``application:<id>`` or
+    ``application:<id>:…``, the convention of ``OutboundMessage.subject``)."""
+    return Q(subject__regex=rf"^application:({'|'.join(str(pk) for pk in application_ids)})(:|$)")
+
+
+@receiver(collect_personal_data, dispatch_uid="jobs.export_applications")
+def export_applications(sender, profile: SeekerProfile, **kwargs) -> tuple[str, list]:
+    """The ``applications`` section of a seeker's data export: each application with the
+    posting's title and employer, channel and status (code and label), times, the message
+    and profile snapshot as sent, the interview details and the status history."""
+    applications = (
+        Application.objects.filter(seeker=profile)
+        .select_related("posting__employer", "revision", "provision_consent")
+        .prefetch_related("status_changes")
+        .order_by("created_at", "id")
+    )
+    return "applications", [
+        {
+            "id": a.pk,
+            "posting": {"id": a.posting_id, "title": a.posting.title, "employer": a.posting.employer.name},
+            "posting_revision": a.revision.number if a.revision_id else None,
+            "channel": coded(a.channel, ApplicationChannel),
+            "status": coded(a.status, ApplicationStatus),
+            "applied_at": iso(a.created_at),
+            "status_changed_at": iso(a.status_changed_at),
+            "message": a.message,
+            "profile_snapshot": a.profile_snapshot,
+            "provision_consent_version": a.provision_consent.version if a.provision_consent_id else None,
+            "interview_at": iso(a.interview_at),
+            "interview_place": a.interview_place,
+            "history": [
+                {
+                    "from": coded(change.from_status, ApplicationStatus),
+                    "to": coded(change.to_status, ApplicationStatus),
+                    "at": iso(change.changed_at),
+                    "note": change.note,
+                }
+                for change in a.status_changes.all()
+            ],
+        }
+        for a in applications
+    ]
+
+
+@receiver(collect_personal_data, dispatch_uid="jobs.export_saved_postings")
+def export_saved_postings(sender, profile: SeekerProfile, **kwargs) -> tuple[str, list]:
+    """The ``saved_postings`` section of a seeker's data export (관심 공고)."""
+    saved = SavedPosting.objects.filter(seeker=profile).select_related("posting__employer").order_by("saved_at", "id")
+    return "saved_postings", [
+        {
+            "posting": {"id": s.posting_id, "title": s.posting.title, "employer": s.posting.employer.name},
+            "saved_at": iso(s.saved_at),
+        }
+        for s in saved
+    ]
+
+
+@receiver(person_erased, dispatch_uid="jobs.erase_seeker_job_data")
+def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifiers, **kwargs) -> None:
+    """Erasure (DESIGN.md "Privacy"), inside the erasure's transaction: applications lose
+    the seeker's message and the profile snapshot (status, channel, posting, revision and
+    dates stay: anonymous statistics, and the employer sees "탈퇴한 구직자"); status-change
+    notes are blanked (free text about the person); saved postings are deleted; and
+    messages about the applications to anyone else (an employer's "new applicant" notice)
+    have the person's names replaced by "탈퇴한 구직자" and their phone numbers and email
+    addresses removed."""
+    applications = Application.objects.filter(seeker=profile)
+    ids = list(applications.values_list("pk", flat=True))
+    applications.update(message="", profile_snapshot={})
+    ApplicationStatusChange.objects.filter(application_id__in=ids).exclude(note="").update(note="")
+    SavedPosting.objects.filter(seeker=profile).delete()
+    if not ids or not former.all:
+        return
+    about = OutboundMessage.objects.filter(_application_subjects(ids))
+    # stored Korean text gets Korean words, whatever the language of the request or task
+    replacements = [(name, gettext_noop("탈퇴한 구직자")) for name in former.names]
+    replacements += [(value, "") for value in (*former.phones, *former.emails)]
+    for old, new in replacements:
+        about.filter(Q(title__contains=old) | Q(body__contains=old) | Q(html_body__contains=old)).update(
+            title=Replace("title", Value(old), Value(new)),
+            body=Replace("body", Value(old), Value(new)),
+            html_body=Replace("html_body", Value(old), Value(new)),
+        )

@@ -1,9 +1,9 @@
-"""URLs of the manage pages (``/manage/``): the employer dashboard, the posting form and the
-posting lifecycle actions (POST only)."""
+"""URLs of the manage pages (``/manage/``): the employer dashboard, the posting form, the
+posting lifecycle actions (POST only) and the employer's applicant pages."""
 
 from django.urls import path
 
-from .views.manage import actions, dashboard, postings
+from .views.manage import actions, applicants, dashboard, postings
 
 app_name = "manage"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("postings/<int:pk>/close/", actions.PostingCloseView.as_view(), name="posting_close"),
     path("postings/<int:pk>/fill/", actions.PostingFillView.as_view(), name="posting_fill"),
     path("postings/<int:pk>/duplicate/", actions.PostingDuplicateView.as_view(), name="posting_duplicate"),
+    path("postings/<int:pk>/applicants/", applicants.ApplicantListView.as_view(), name="posting_applicants"),
+    path("applications/<int:pk>/", applicants.ApplicantDetailView.as_view(), name="application_detail"),
+    path("applications/<int:pk>/status/", applicants.ApplicantStatusView.as_view(), name="application_status"),
+    path("applications/<int:pk>/resume/", applicants.ApplicantResumeView.as_view(), name="application_resume"),
 ]

@@ -97,3 +97,37 @@ class JobPostingFactory(factory.django.DjangoModelFactory):
             min(timezone.localdate(), o.deadline - datetime.timedelta(days=30)) if o.deadline else timezone.localdate()
         )
     )
+
+
+# ---- applications (issue 4: applying and tracking) ------------------------------------------
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application made directly (no snapshot, no history): use
+    ``jobs.services.application_apply`` when the test is about applying."""
+
+    class Meta:
+        model = "jobs.Application"
+
+    posting = factory.SubFactory(JobPostingFactory)
+    seeker = factory.SubFactory(SeekerProfileFactory)
+    status_changed_at = factory.LazyFunction(timezone.now)
+
+
+class SavedPostingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "jobs.SavedPosting"
+
+    seeker = factory.SubFactory(SeekerProfileFactory)
+    posting = factory.SubFactory(JobPostingFactory)
+
+
+class CareerEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accounts.CareerEntry"
+
+    profile = factory.SubFactory(SeekerProfileFactory)
+    company = factory.Sequence(lambda n: f"남동산업{n}")
+    role = "생산직"
+    started_on = datetime.date(2015, 3, 1)
+    ended_on = datetime.date(2019, 6, 1)

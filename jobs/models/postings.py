@@ -94,6 +94,27 @@ class JobPostingQuerySet(models.QuerySet):
         """Postings entered here (by an employer or centre staff), not imported listings."""
         return self.filter(source=PostingSource.DIRECT)
 
+    def fitting(self, profile, today: datetime.date | None = None):
+        """ "Postings that fit now" for ``profile``'s wanted conditions (my page, issue 4):
+        open postings entered here (not imported listings) whose occupation is one of
+        ``wanted_occupations``, dong one of ``wanted_dongs``, employment type one of
+        ``wanted_employment_types`` (each only when the seeker chose any: an empty list means
+        "any") and stored hourly wage (``wage_hourly``) at least ``wanted_min_hourly_krw``
+        (postings without a wage do not fit a stated minimum); newest first.
+
+        A plain filter on purpose: issue 6 replaces it with scored matching (shifts, days,
+        nearby dongs, priority groups)."""
+        qs = self.open(today).direct()
+        if profile.wanted_occupations:
+            qs = qs.filter(occupation_id__in=profile.wanted_occupations)
+        if profile.wanted_dongs:
+            qs = qs.filter(dong_id__in=profile.wanted_dongs)
+        if profile.wanted_employment_types:
+            qs = qs.filter(employment_type__in=profile.wanted_employment_types)
+        if profile.wanted_min_hourly_krw:
+            qs = qs.filter(wage_hourly__gte=profile.wanted_min_hourly_krw)
+        return qs.order_by("-date_posted", "-id")
+
     def manageable_by(self, user):
         """Postings ``user`` may edit and manage: district staff all direct postings; an
         employer member those of their employers; centre staff those their centre entered.

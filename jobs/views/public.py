@@ -19,6 +19,7 @@ from ..filters import SORT_CHOICES, JobPostingFilter
 from ..jsonld import jsonld_script, posting_jsonld
 from ..models import JobPosting, today_kst
 from ..wages import DEFAULT_DAILY_HOURS
+from .seeker.context import posting_seeker_context
 
 #: Parameters whose inputs sit in the folded "더 고르기" part of the search form.
 MORE_FILTERS = (
@@ -152,7 +153,8 @@ class JobPostingDetailView(TemplateView):
     when filled — :func:`closed_notice` — and offer no way to apply). Drafts, postings under
     review and rejected ones are 404. Company-type badges only for employers the public may
     trust with them (:meth:`Employer.public_certifications`). Open postings carry schema.org
-    ``JobPosting`` JSON-LD (:func:`jobs.jsonld.posting_jsonld`)."""
+    ``JobPosting`` JSON-LD (:func:`jobs.jsonld.posting_jsonld`). A signed-in seeker sees
+    whether they applied and saved it (:func:`jobs.views.seeker.context.posting_seeker_context`)."""
 
     template_name = "jobs/posting_detail.html"
 
@@ -177,6 +179,7 @@ class JobPostingDetailView(TemplateView):
             job_bank_phone=JOB_BANK_PHONE,
             job_bank_phone_href=tel_href(JOB_BANK_PHONE),
             jsonld=jsonld_script(posting_jsonld(posting, request=self.request)) if is_open else "",
+            **posting_seeker_context(self.request, posting),
         )
         return ctx
 

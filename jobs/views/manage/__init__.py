@@ -10,7 +10,9 @@ the services, show their Korean messages, and turn ``PermissionDenied`` into 403
 * :mod:`.display`: statuses, next steps and revision differences in plain Korean;
 * :mod:`.dashboard`: ``/manage/``, the postings grouped by status;
 * :mod:`.postings`: writing, showing and editing one posting;
-* :mod:`.actions`: the POST-only lifecycle actions (submit, withdraw, publish, close, fill, duplicate).
+* :mod:`.actions`: the POST-only lifecycle actions (submit, withdraw, publish, close, fill, duplicate);
+* :mod:`.applicants`: the applicants of a posting and one application (members of the
+  posting's employer only; staff get 404 there).
 """
 
 from .access import ManageAccessMixin, ManagedPostingMixin, can_use_manage

@@ -47,7 +47,8 @@ def status_group(today):
 
 class DashboardView(ManageAccessMixin, TemplateView):
     """``/manage/``: the user's postings grouped by status, 20 a page, each with its
-    applicant count (withdrawn applications excluded; one query for the page), deadline, a
+    applicant count (withdrawn applications excluded; one query for the page; a link to the
+    applicants for the user's own employers' postings), deadline, a
     pending-revision marker, the rejection reason and its actions.
 
     Employer members see their employers' postings (``?employer=<pk>`` narrows to one when
@@ -94,8 +95,10 @@ class DashboardView(ManageAccessMixin, TemplateView):
         page = paginator.get_page(self.request.GET.get("page"))
         labels = {number: label for number, _key, label in GROUPS}
         rows = list(page.object_list)
+        member_ids = {e.pk for e in member_employers}
         for posting in rows:
             posting.status_text = status_label(posting, today)
+            posting.shows_applicants = posting.employer_id in member_ids  # the employer's pages only
             actions = allowed_actions(posting, self.request.user, today=today)
             posting.can_edit, posting.can_submit, posting.can_close = (
                 a in actions for a in ("edit", "submit", "close")

@@ -152,7 +152,8 @@ class PostingCreateView(ManageAccessMixin, FormView):
 class PostingDetailView(ManagedPostingMixin, TemplateView):
     """``/manage/postings/<pk>/``: status in plain Korean with what happens next, the live
     content, the pending revision (changed fields, old → new), hiring-law flags, the
-    rejection reason, the applicant count, the event history and the allowed actions."""
+    rejection reason, the applicant count (linked to the applicants for members of the
+    posting's employer), the event history and the allowed actions."""
 
     template_name = "jobs/manage/posting_detail.html"
 
@@ -183,6 +184,7 @@ class PostingDetailView(ManagedPostingMixin, TemplateView):
             last_rejected_revision=last_rejected_revision,
             law_flags=posting.law_flags,
             applicant_count=posting.applications.counting_as_applicants().count(),
+            shows_applicants=Employer.objects.with_member(user).filter(pk=posting.employer_id).exists(),
             events=events,
             is_public=status == PostingStatus.PUBLISHED or status in CLOSED_STATUSES,
             employer_unverified=(

@@ -1,0 +1,182 @@
+"""Application tracking (issue 4 item 6; DESIGN.md "Lifecycles: Application"):
+``submitted → viewed → interview → hired | rejected``; ``viewed`` may also go straight to
+``hired`` or ``rejected``; the seeker may withdraw before a decision. Nothing leaves a final
+status (:data:`jobs.models.FINAL_STATUSES`). The referral outcomes (``no_show``,
+``declined``) come with the desk's referral pages.
+
+Every change runs in a transaction with the application row locked (``SELECT … FOR
+UPDATE``), writes an :class:`ApplicationStatusChange` row and sets ``status_changed_at``.
+Changes made by the employer are told to the seeker through the message layer
+(:mod:`.application_notices`) inside the same transaction.
+
+Errors: ``PermissionDenied`` when ``by`` may not act on the application;
+``ValidationError`` (Korean, keyed by field where there is one) when the change is not
+allowed."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from employers.models import Employer
+
+from ..choices import ApplicationStatus
+from ..models import FINAL_STATUSES, Application, ApplicationStatusChange
+from .application_notices import notify_seeker_of_change
+
+S = ApplicationStatus
+
+#: The statuses an employer member may set, from each status. ``interview → interview``
+#: records a new interview date or place (a reschedule, told to the seeker again).
+EMPLOYER_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    S.SUBMITTED: (S.VIEWED,),
+    S.VIEWED: (S.INTERVIEW, S.HIRED, S.REJECTED),
+    S.INTERVIEW: (S.INTERVIEW, S.HIRED, S.REJECTED),
+}
+#: Longest interview place and note (the model's columns).
+INTERVIEW_PLACE_MAX = 200
+NOTE_MAX = 300
+
+
+def employer_next_statuses(application: Application) -> tuple[str, ...]:
+    """The statuses an employer member may set on ``application`` now (empty when final)."""
+    return EMPLOYER_TRANSITIONS.get(application.status, ())
+
+
+def is_employer_member(user, application: Application) -> bool:
+    """True when ``user`` is a member of the employer of ``application``'s posting.
+    Centre and district staff are not employers here."""
+    return Employer.objects.with_member(user).filter(pk=application.posting.employer_id).exists()
+
+
+def _lock(application: Application) -> Application:
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("posting__employer", "seeker")
+        .get(pk=application.pk)
+    )
+
+
+def _record(application: Application, to_status: str, by, *, note: str = "") -> ApplicationStatusChange:
+    """Set ``to_status`` (with ``status_changed_at``), save the fields a change touches and
+    write the history row."""
+    from_status = application.status
+    application.status = to_status
+    application.status_changed_at = timezone.now()
+    application.save(update_fields=["status", "status_changed_at", "interview_at", "interview_place", "updated_at"])
+    return ApplicationStatusChange.objects.create(
+        application=application,
+        from_status=from_status,
+        to_status=to_status,
+        changed_by=by if by is not None and by.is_authenticated else None,
+        note=note,
+    )
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by) -> Application:
+    """The seeker withdraws ``application`` (지원 취소) before a decision; returns it updated.
+
+    Raises ``PermissionDenied`` unless ``by`` is the seeker's own account, and
+    ``ValidationError`` when it was already withdrawn or decided (hired, rejected, …)."""
+    application = _lock(application)
+    if by is None or not by.is_authenticated or application.seeker.user_id != by.pk:
+        raise PermissionDenied(_("본인의 지원서만 취소할 수 있습니다."))
+    if application.status == S.WITHDRAWN:
+        raise ValidationError(_("이미 취소한 지원입니다."), code="withdrawn")
+    if not application.can_withdraw:
+        raise ValidationError(_("결과가 이미 나온 지원은 취소할 수 없습니다."), code="decided")
+    _record(application, S.WITHDRAWN, by)
+    return application
+
+
+def _clean_interview(application, status, interview_at, interview_place) -> tuple:
+    """The interview date and place to store, or ``ValidationError`` keyed by field."""
+    if status != S.INTERVIEW:
+        return application.interview_at, application.interview_place
+    errors = {}
+    place = (interview_place or "").strip()
+    if interview_at is None:
+        errors["interview_at"] = _("면접 날짜와 시각을 입력해 주세요.")
+    elif not isinstance(interview_at, datetime.datetime) or timezone.is_naive(interview_at):
+        errors["interview_at"] = _("면접 날짜와 시각이 올바르지 않습니다.")
+    elif interview_at <= timezone.now():
+        errors["interview_at"] = _("면접 일시는 지금보다 뒤여야 합니다.")
+    if not place:
+        errors["interview_place"] = _("면접 장소를 적어 주세요. 전화 면접이면 '전화 면접'이라고 적어 주세요.")
+    elif len(place) > INTERVIEW_PLACE_MAX:
+        errors["interview_place"] = _("면접 장소는 %(n)d자 이내로 적어 주세요.") % {"n": INTERVIEW_PLACE_MAX}
+    if errors:
+        raise ValidationError(errors)
+    if application.status == S.INTERVIEW and (interview_at, place) == (
+        application.interview_at,
+        application.interview_place,
+    ):
+        raise ValidationError(_("면접 일시와 장소가 그대로입니다. 바꿀 내용을 입력해 주세요."), code="unchanged")
+    return interview_at, place
+
+
+@transaction.atomic
+def application_set_status(
+    *,
+    application: Application,
+    status: str,
+    by,
+    interview_at: datetime.datetime | None = None,
+    interview_place: str = "",
+    note: str = "",
+) -> Application:
+    """An employer member sets ``application``'s status (:data:`EMPLOYER_TRANSITIONS`);
+    returns it updated, with a history row written and the seeker told.
+
+    ``interview_at`` (an aware datetime after now) and ``interview_place`` (≤ 200 chars) are
+    required for ``interview`` and kept as they are for other statuses; ``note`` (≤ 300
+    chars) is shown to the seeker with the change. Raises ``PermissionDenied`` unless ``by``
+    is a member of the posting's employer (centre and district staff are not), and
+    ``ValidationError`` for an unknown status, ``withdrawn`` (only the seeker withdraws), a
+    final status, a transition not allowed, or missing/invalid interview details."""
+    application = _lock(application)
+    if by is None or not is_employer_member(by, application):
+        raise PermissionDenied(_("이 지원서를 처리할 권한이 없습니다."))
+    if status not in S.values:
+        raise ValidationError({"status": _("알 수 없는 상태입니다.")})
+    if status == S.WITHDRAWN:
+        raise ValidationError({"status": _("지원 취소는 구직자만 할 수 있습니다.")})
+    if application.status == S.WITHDRAWN:
+        raise ValidationError(_("구직자가 지원을 취소했습니다. 상태를 바꿀 수 없습니다."), code="withdrawn")
+    if application.status in FINAL_STATUSES:
+        raise ValidationError(_("결과가 이미 정해진 지원서는 상태를 바꿀 수 없습니다."), code="final")
+    if status not in employer_next_statuses(application):
+        raise ValidationError(
+            {
+                "status": _("'%(old)s'에서 '%(new)s'(으)로 바꿀 수 없습니다.")
+                % {"old": _(S(application.status).label), "new": _(S(status).label)}
+            }
+        )
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationError({"note": _("전할 말은 %(n)d자 이내로 적어 주세요.") % {"n": NOTE_MAX}})
+    application.interview_at, application.interview_place = _clean_interview(
+        application, status, interview_at, interview_place
+    )
+    change = _record(application, status, by, note=note)
+    notify_seeker_of_change(application=application, change=change)
+    return application
+
+
+@transaction.atomic
+def application_mark_viewed(*, application: Application, by) -> bool:
+    """Record that an employer member opened ``application``: ``submitted → viewed`` the
+    first time (history row, seeker told), nothing afterwards. Returns True when it changed.
+
+    Raises ``PermissionDenied`` unless ``by`` is a member of the posting's employer."""
+    application = _lock(application)
+    if by is None or not is_employer_member(by, application):
+        raise PermissionDenied(_("이 지원서를 처리할 권한이 없습니다."))
+    if application.status != S.SUBMITTED:
+        return False
+    change = _record(application, S.VIEWED, by)
+    notify_seeker_of_change(application=application, change=change)
+    return True
