@@ -6,3 +6,11 @@ class AccountsConfig(AppConfig):
 
     name = "accounts"
     verbose_name = "사용자"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import signals
+
+        # a login is activity: the retention period of a seeker record starts again
+        user_logged_in.connect(signals.seeker_touch_on_login, dispatch_uid="accounts.seeker_touch_on_login")

@@ -5,7 +5,56 @@ retention). The outbound message layer is ``accounts.messaging``.
 
 The names below are re-exported so that callers write ``accounts.services.account_create``."""
 
+from .careers import CAREER_FIELDS, career_entry_add, career_entry_delete, career_entry_update  # noqa: F401
+from .codes import (  # noqa: F401
+    CODE_HOURLY_LIMIT,
+    CODE_MAX_ATTEMPTS,
+    CODE_RESEND_INTERVAL,
+    CODE_TTL,
+    code_destination,
+    code_issue,
+    code_verify,
+)
 from .consents import consent_active, consent_give, consent_withdraw, consents_active  # noqa: E402,F401
+from .passwords import (  # noqa: F401
+    password_reset_accounts_by_email,
+    password_reset_code_send,
+    password_reset_complete,
+    password_reset_with_code,
+)
+from .phones import phone_verification_send, phone_verify  # noqa: F401
+from .privacy import (  # noqa: F401
+    ErasureReason,
+    age_band,
+    erase_idle_seekers,
+    person_erase,
+    personal_data_export,
+    retention_cutoff,
+)
+from .profiles import (  # noqa: F401
+    PROFILE_FIELDS,
+    WageUnit,
+    profile_update,
+    split_licences_other,
+    wage_per_hour,
+)
+from .resumes import (  # noqa: F401
+    ResumeNotFound,
+    profiles_visible_to_staff,
+    resume_check,
+    resume_delete,
+    resume_open,
+    resume_open_as_staff,
+    resume_set,
+)
+from .seekers import (  # noqa: F401
+    ADULT_AGE,
+    MIN_SIGNUP_AGE,
+    SignupAge,
+    guardian_document_check,
+    seeker_signup,
+    signup_age_check,
+)
 from .signup import (  # noqa: F401
     VERIFY_EMAIL_MAX_AGE,
     VERIFY_EMAIL_SALT,

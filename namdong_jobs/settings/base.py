@@ -105,6 +105,10 @@ AXES_USERNAME_CALLABLE = "accounts.identifiers.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # its log lines would copy the login identifier (personal data)
+AXES_SENSITIVE_PARAMETERS = ["username"]  # masked in AccessAttempt.post_data: no copy of the identifier
+# Successful logins are not logged by axes (it would keep the typed email or number for 90 days;
+# Django keeps last_login). Failed attempts are counted per account id (AXES_USERNAME_CALLABLE).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=None)  # proxies in front of Django
 LOGIN_ATTEMPT_RETENTION_DAYS = 90
 LOGIN_URL = "accounts:login"
