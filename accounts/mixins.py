@@ -5,7 +5,10 @@ Anonymous visitors are sent to the login page; a signed-in user without the role
 queryset, so another owner's object is a 404.
 """
 
-from django.contrib.auth.mixins import UserPassesTestMixin
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.shortcuts import render
+
+from .selectors import seeker_profile_of
 
 
 class DistrictStaffRequiredMixin(UserPassesTestMixin):
@@ -22,3 +25,21 @@ class CentreStaffRequiredMixin(UserPassesTestMixin):
     def test_func(self) -> bool:
         user = self.request.user
         return user.is_authenticated and user.is_centre_staff
+
+
+class SeekerRequiredMixin(LoginRequiredMixin):
+    """Signed-in people with a (not erased) seeker profile, which becomes ``self.profile``.
+    Anonymous visitors go to the login page; a signed-in account without one (an employer
+    member, staff) gets 403 with ``no_profile_template``, a Korean page saying where to go
+    instead. Views look their objects up through ``self.profile``, so another person's is a
+    404."""
+
+    no_profile_template = "accounts/profile/no_profile.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.profile = seeker_profile_of(request.user)
+        if self.profile is None:
+            return render(request, self.no_profile_template, status=403)
+        return super().dispatch(request, *args, **kwargs)

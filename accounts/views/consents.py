@@ -15,8 +15,8 @@ from django.views.generic import TemplateView
 from .. import services
 from ..choices import OPTIONAL_CONSENTS, ConsentMethod, ConsentPurpose
 from ..consent_texts import CONSENT_TEXTS, CONSENT_VERSION
+from ..mixins import SeekerRequiredMixin
 from ..models import Consent
-from .seeker_mixins import SeekerRequiredMixin
 
 
 class ConsentListView(SeekerRequiredMixin, TemplateView):

@@ -12,10 +12,9 @@ district's job). The rules live in ``accounts.services.privacy``."""
 import json
 
 from django.contrib.auth import logout
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +22,8 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from .. import services
+from ..mixins import SeekerRequiredMixin
 from ..privacy_forms import AccountDeleteForm
-from ..selectors import seeker_profile_of
 from ..services.privacy_export import CORE_SECTIONS
 
 #: Labels of the export sections other apps add (``accounts.signals.collect_personal_data``);
@@ -37,20 +36,14 @@ SECTION_LABELS = {
 DELETED_SESSION_KEY = "accounts.deleted"
 
 
-class SeekerRequiredMixin(LoginRequiredMixin):
-    """Signed-in seekers only: anonymous → login; no (or an erased) seeker profile → 403
-    with an explanation (``accounts/privacy/no_profile.html``). Sets ``self.profile``."""
+class PrivacySeekerMixin(SeekerRequiredMixin):
+    """:class:`accounts.mixins.SeekerRequiredMixin` whose 403 page explains where employer and
+    staff accounts ask for their data instead."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.profile = seeker_profile_of(request.user)
-        if self.profile is None:
-            return render(request, "accounts/privacy/no_profile.html", status=403)
-        return super().dispatch(request, *args, **kwargs)
+    no_profile_template = "accounts/privacy/no_profile.html"
 
 
-class MyDataView(SeekerRequiredMixin, TemplateView):
+class MyDataView(PrivacySeekerMixin, TemplateView):
     """``/accounts/my-data/``: what the portal holds about me, with counts, and the
     download button."""
 
@@ -77,7 +70,7 @@ class MyDataView(SeekerRequiredMixin, TemplateView):
         )
 
 
-class MyDataDownloadView(SeekerRequiredMixin, View):
+class MyDataDownloadView(PrivacySeekerMixin, View):
     """``/accounts/my-data/download/``: the export as ``my-data.json`` (UTF-8, indented,
     Korean unescaped), an attachment that no cache keeps."""
 
@@ -93,7 +86,7 @@ class MyDataDownloadView(SeekerRequiredMixin, View):
         return response
 
 
-class AccountDeleteView(SeekerRequiredMixin, FormView):
+class AccountDeleteView(PrivacySeekerMixin, FormView):
     """``/accounts/delete/``: explains what is erased and what stays without a name; with
     the right password and the tick, erases the person (``services.person_erase``, reason
     ``request``), logs out and redirects to the confirmation page. A wrong password erases

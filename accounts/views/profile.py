@@ -28,9 +28,9 @@ from namdong_jobs.reference.models import Dong, Occupation
 from .. import documents, services
 from ..choices import ConsentPurpose, NotifyChannel, NotifyFrequency
 from ..identifiers import format_mobile
+from ..mixins import SeekerRequiredMixin
 from ..profile_forms import CareerEntryForm, ProfileForm
 from . import consents, resume
-from .seeker_mixins import SeekerRequiredMixin
 
 
 def code_labels(enum, codes) -> list[str]:

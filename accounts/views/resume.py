@@ -17,8 +17,8 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from .. import services
+from ..mixins import SeekerRequiredMixin
 from ..profile_forms import ResumeUploadForm
-from .seeker_mixins import SeekerRequiredMixin
 
 
 def file_download(opened) -> FileResponse:
