@@ -506,3 +506,12 @@ SEEKER_DETAILS = {
     "오춘식": ("high", ("driving_1",), ("ko",), ""),
     "응우옌 티 란": ("high", ("cook",), ("ko", "vi"), ""),
 }
+
+
+#: Demo applications: (seeker login, the n-th open online-applicable posting that fits them,
+#: the employer's last step: "" (just submitted), "viewed" or "interview"), and the message.
+DEMO_APPLICATIONS = (
+    ("seeker1", 0, "viewed", "요양보호사 자격증이 있고 주간 근무를 원합니다."),
+    ("seeker2", 0, "interview", "지게차 운전 가능합니다. 교대 근무도 괜찮습니다."),
+    ("seeker3", 0, "", ""),
+)

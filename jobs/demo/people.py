@@ -1,13 +1,19 @@
 """Seeding of the demo people (:mod:`jobs.demo.seed`): the district admin, one officer per dong
 centre, employer owners, online seekers and walk-in residents, and the printed login rows."""
 
+import datetime
+
 from django.contrib.auth.hashers import check_password, make_password
+from django.utils import timezone
 
 from accounts.choices import ConsentMethod, ConsentPurpose, NotifyChannel
 from accounts.identifiers import format_mobile, normalize_mobile
 from accounts.models import SeekerProfile, StaffMembership, User
 from accounts.services import consent_give
 from employers.models import Employer, EmployerMember
+from jobs.choices import ApplicationStatus
+from jobs.models import Application, JobPosting
+from jobs.services import application_apply, application_mark_viewed, application_set_status
 
 from . import data
 from .base import SeederBase
@@ -149,3 +155,45 @@ class PeopleSeeding(SeederBase):
             "languages": list(languages),
             "self_introduction": intro,
         }
+
+    # ---- applications ------------------------------------------------------------------------
+
+    def seed_applications(self) -> None:
+        """A few online applications (``data.DEMO_APPLICATIONS``) through the real services, so
+        employers see applicants and seekers a status history; once per seeker (a re-run finds
+        the seeker's demo application and leaves it as it is)."""
+        for login, nth, step, message in data.DEMO_APPLICATIONS:
+            profile = SeekerProfile.objects.get(user__email=f"{login}@{data.DEMO_DOMAIN}")
+            if Application.objects.filter(seeker=profile).exists():
+                self.report.tallies["applications"].unchanged += 1
+                continue
+            # postings open today whose employer has a demo member, those that fit first (a demo
+            # for a past --date may have none left: then it makes none)
+            open_online = JobPosting.objects.filter(
+                apply_methods__contains=["online"], employer__memberships__isnull=False
+            ).distinct()
+            posting = (
+                open_online.filter(pk__in=JobPosting.objects.fitting(profile).values("pk"))
+                .order_by("external_id")[nth : nth + 1]
+                .first()
+                or open_online.filter(pk__in=JobPosting.objects.open().direct().values("pk"))
+                .order_by("external_id")[nth : nth + 1]
+                .first()
+            )
+            if posting is None:
+                continue
+            application = application_apply(seeker=profile, posting=posting, by=profile.user, message=message)
+            self.report.tallies["applications"].created += 1
+            owner = posting.employer.memberships.order_by("id").first()
+            if step and owner is not None:
+                application_mark_viewed(application=application, by=owner.user)
+            if step == ApplicationStatus.INTERVIEW and owner is not None:
+                day = max(self.on, timezone.localdate()) + datetime.timedelta(days=3)  # interviews lie ahead
+                when = datetime.datetime.combine(day, datetime.time(14, 0))
+                application_set_status(
+                    application=application,
+                    status=ApplicationStatus.INTERVIEW,
+                    by=owner.user,
+                    interview_at=timezone.make_aware(when),
+                    interview_place=f"{posting.employer.name} 사무실 ({posting.address})",
+                )

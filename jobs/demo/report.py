@@ -11,6 +11,7 @@ TALLY_LABELS = {
     "members": "기업 담당자",
     "postings": "구인공고",
     "seekers": "구직자",
+    "applications": "지원",
 }
 
 

@@ -78,3 +78,4 @@ class _Seeder(PeopleSeeding, EmployerSeeding):
         self.seed_members()
         self.seed_postings()
         self.seed_seekers()
+        self.seed_applications()

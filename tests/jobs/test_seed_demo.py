@@ -4,19 +4,20 @@ import datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from accounts.models import Consent, SeekerProfile, StaffMembership, User
+from accounts.models import Consent, OutboundMessage, SeekerProfile, StaffMembership, User
 from employers.brn import brn_is_valid
 from employers.models import Certification, Employer, EmployerMember
 from jobs.choices import PostingSource, PostingStatus
 from jobs.demo.data import ADMIN_EMAIL, DEMO_PASSWORD
 from jobs.demo.report import SeedError
 from jobs.demo.seed import seed_demo
-from jobs.models import JobPosting
+from jobs.models import Application, ApplicationStatusChange, JobPosting
 from jobs.services import postings_expire
 from jobs.wages import hourly_krw
 from namdong_jobs.reference.models import CommunityCentre, MinimumWage
@@ -81,6 +82,9 @@ def sign_in(username: str, password: str) -> User | None:
 
 
 def delete_everything() -> None:
+    OutboundMessage.objects.all().delete()
+    ApplicationStatusChange.objects.all().delete()
+    Application.objects.all().delete()
     JobPosting.objects.all().delete()
     EmployerMember.objects.all().delete()
     Employer.objects.all().delete()
@@ -305,3 +309,20 @@ def test_demo_seekers_have_consents_and_profile_details(report):
                 assert consent.method == "paper" and consent.taken_by == profile.registered_by
                 assert consent.paper_signed_on == ON
     assert SeekerProfile.objects.get(name="김순자").licences == ["care_worker"]
+
+
+def test_demo_applications_show_each_step():
+    """Three demo seekers applied online through the real services: one just submitted, one
+    viewed by the employer, one invited to an interview; a second run adds none. (Applying
+    needs postings open today, so the clock is pinned to the demo date.)"""
+    with time_machine.travel(datetime.datetime(2026, 9, 1, 1, 0, tzinfo=datetime.UTC), tick=False):
+        first = seed_demo(on=ON)
+        again = seed_demo(on=ON)
+    assert first.tallies["applications"].created == 3
+    assert again.tallies["applications"].created == 0
+    statuses = dict(Application.objects.values_list("seeker__user__email", "status"))
+    assert sorted(statuses.values()) == ["interview", "submitted", "viewed"]
+    for application in Application.objects.all():
+        assert application.provision_consent_id and application.profile_snapshot["name"]
+        steps = list(application.status_changes.values_list("to_status", flat=True))
+        assert steps[-1] == application.status and steps[0] == "submitted"
