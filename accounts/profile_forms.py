@@ -65,7 +65,7 @@ class AmountField(forms.Field):
         return {**super().widget_attrs(widget), "inputmode": "numeric", "autocomplete": "off", "maxlength": "20"}
 
     def to_python(self, value):
-        text = re.sub(r"[\s,]", "", str(value or "")).removesuffix("원")
+        text = re.sub(r"[\s,]", "", unicodedata.normalize("NFKC", str(value or ""))).removesuffix("원")
         if not text:
             return None
         if not text.isascii() or not text.isdigit() or len(text) > 12:

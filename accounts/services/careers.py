@@ -14,8 +14,15 @@ from ..models import CareerEntry, SeekerProfile
 CAREER_FIELDS = ("company", "role", "started_on", "ended_on", "duties")
 
 
-def _clean_career(values: dict, today) -> dict:
-    """Tidy and check a career entry's values; raises ``ValidationError`` keyed by field."""
+#: Youngest age at which a career entry may start: 13 (근로기준법 §64 allows work from 15, and
+#: from 13 with an employment permit; earlier dates are typing mistakes).
+CAREER_MIN_AGE = 13
+
+
+def _clean_career(values: dict, today, birth_year: int | None = None) -> dict:
+    """Tidy and check a career entry's values; raises ``ValidationError`` keyed by field.
+    With ``birth_year``, an entry may not start before the year the person turned
+    :data:`CAREER_MIN_AGE`."""
     errors: dict[str, str] = {}
     cleaned = {}
     for field in ("company", "role"):
@@ -39,6 +46,10 @@ def _clean_career(values: dict, today) -> dict:
         errors["started_on"] = _("시작한 연·월을 입력해 주세요. 예: 2019-03")
     elif started > this_month:
         errors["started_on"] = _("시작한 연·월이 아직 오지 않았습니다.")
+    elif birth_year and started.year < birth_year + CAREER_MIN_AGE:
+        errors["started_on"] = _("시작한 연·월이 출생 연도(%(year)s년)에 비해 너무 이릅니다. 연도를 확인해 주세요.") % {
+            "year": birth_year
+        }
     if ended is not None:
         if ended > this_month:
             errors["ended_on"] = _("끝난 연·월이 아직 오지 않았습니다. 지금 일하는 곳이면 비워 두세요.")
@@ -56,12 +67,14 @@ def career_entry_add(
 ) -> CareerEntry:
     """Add a career entry to ``profile``. ``started_on`` / ``ended_on`` are dates (only year
     and month count; stored as the 1st); ``ended_on`` ``None`` = still working there. Neither
-    may lie after this month, and the end may not come before the start. ``company`` and
+    may lie after this month, the start may not come before the year the person turned
+    :data:`CAREER_MIN_AGE`, and the end may not come before the start. ``company`` and
     ``role`` ≤ 100 chars, ``duties`` ≤ 500. Returns the new entry; raises ``ValidationError``
     keyed by field (Korean messages)."""
     values = _clean_career(
         {"company": company, "role": role, "started_on": started_on, "ended_on": ended_on, "duties": duties},
         timezone.localdate(),
+        profile.birth_year,
     )
     entry = CareerEntry(profile=profile, **values)
     entry.full_clean()
@@ -79,7 +92,7 @@ def career_entry_update(*, entry: CareerEntry, **changes) -> CareerEntry:
     if unknown:
         raise TypeError(f"career_entry_update() got unexpected fields: {sorted(unknown)}")
     values = {field: changes.get(field, getattr(entry, field)) for field in CAREER_FIELDS}
-    for field, value in _clean_career(values, timezone.localdate()).items():
+    for field, value in _clean_career(values, timezone.localdate(), entry.profile.birth_year).items():
         setattr(entry, field, value)
     entry.full_clean()
     entry.save()

@@ -362,3 +362,23 @@ def test_erased_profile_is_refused(seeker):
 def test_a_user_without_profile_is_not_a_seeker(client):
     client.force_login(UserFactory())
     assert client.get("/accounts/profile/").status_code == 403
+
+
+def test_a_career_entry_cannot_start_before_the_person_was_thirteen():
+    """A 1950 job for someone born in 1990 is a typing mistake (review finding)."""
+    import datetime
+
+    from accounts.services import career_entry_add
+
+    profile = SeekerProfileFactory(birth_year=1990)
+    with pytest.raises(ValidationError) as exc:
+        career_entry_add(profile=profile, company="남동상사", role="사무", started_on=datetime.date(1950, 1, 1))
+    assert "출생 연도" in exc.value.message_dict["started_on"][0]
+    entry = career_entry_add(profile=profile, company="남동상사", role="사무", started_on=datetime.date(2003, 3, 1))
+    assert entry.started_on == datetime.date(2003, 3, 1)
+
+
+def test_wanted_wage_takes_full_width_digits():
+    from accounts.profile_forms import AmountField
+
+    assert AmountField().clean("１２，５００원") == 12_500
