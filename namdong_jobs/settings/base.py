@@ -217,9 +217,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_client_error_tracebacks": {"()": "namdong_jobs.log_filters.NoTracebackForClientErrors"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_client_error_tracebacks"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own handlers would print each request error a second time: its records go
+        # to the root handler only.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # Never log request bodies or query strings with personal data: keep Django's
         # request logger at WARNING (it logs paths only).
         "django.request": {"level": "WARNING"},
