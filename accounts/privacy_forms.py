@@ -9,7 +9,9 @@ from namdong_jobs.text import TidyTextFormMixin
 
 
 class AccountDeleteForm(TidyTextFormMixin, forms.Form):
-    """The current password and a confirmation tick before an erasure."""
+    """The current password and a confirmation tick before an erasure; with
+    ``ends_employer_login`` (the login is also an employer member's), a second tick that
+    says the employer login ends too (``confirm_employer``)."""
 
     mark_required = True
 
@@ -25,9 +27,16 @@ class AccountDeleteForm(TidyTextFormMixin, forms.Form):
         error_messages={"required": _("탈퇴하려면 내용을 확인했다는 칸에 표시해 주세요.")},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, ends_employer_login: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if ends_employer_login:
+            self.fields["confirm_employer"] = forms.BooleanField(
+                label=_("기업 회원 로그인도 함께 사라져 기업 회원으로도 로그인할 수 없다는 것을 확인했습니다"),
+                error_messages={
+                    "required": _("기업 회원 로그인도 함께 사라진다는 것을 확인했다는 칸에 표시해 주세요.")
+                },
+            )
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -139,10 +139,11 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
         },
     )
     guardian_document = forms.FileField(
-        label=_("보호자 동의서 (만 18세 미만만)"),
+        label=_("보호자 동의서 (올해 만 18세가 되지 않는 분만)"),
         required=False,
         help_text=_(
-            "출생 연도로 따져 만 15~17세이면 친권자나 후견인의 동의서를 올려 주세요 (근로기준법 제66조). "
+            "출생 연도 기준으로 올해 만 15~17세가 되는 분은 친권자나 후견인의 동의서를 올려 주세요 "
+            "(근로기준법 제66조). "
             "PDF, JPG, PNG 파일, 10MB 이하. 다른 칸을 고치느라 이 화면이 다시 열리면 파일을 다시 골라 주세요."
         ),
         widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),
@@ -224,10 +225,7 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
         if "guardian_document" in self.errors:
             return
         if not document:
-            self.add_error(
-                "guardian_document",
-                gettext("만 18세 미만은 보호자 동의서를 올려야 가입할 수 있습니다 (근로기준법 제66조)."),
-            )
+            self.add_error("guardian_document", services.guardian_needed_message())
             return
         try:
             services.guardian_document_check(file=document)
@@ -312,7 +310,8 @@ class ResetWithCodeForm(CodeForm):
 
 class EmailResetForm(TidyTextFormMixin, PasswordResetForm):
     """Django's password reset by email, in Korean; the accounts that get a link are chosen
-    by :func:`accounts.services.password_reset_accounts_by_email`."""
+    by :func:`accounts.services.password_reset_email_recipients` (at most a few links a day
+    to one address)."""
 
     email = forms.EmailField(
         label=_("가입할 때 쓴 이메일"),
@@ -325,7 +324,7 @@ class EmailResetForm(TidyTextFormMixin, PasswordResetForm):
     )
 
     def get_users(self, email):
-        return services.password_reset_accounts_by_email(email=email)
+        return services.password_reset_email_recipients(email=email)
 
 
 class NewPasswordForm(TidyTextFormMixin, SetPasswordForm):

@@ -20,7 +20,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts import services as account_services
-from accounts.views import safe_next_url
+from accounts.views import remember_signup, safe_next_url
 
 from . import services
 from .forms import EmployerForm, EmployerSignupForm, MemberInviteForm
@@ -70,6 +70,7 @@ class EmployerSignupView(FormView):
                 gettext("확인 메일을 보내지 못했습니다. 잠시 뒤 '확인 메일 다시 받기'에서 다시 받아 주세요."),
             )
         self.request.session[SIGNUP_EMAIL_SESSION_KEY] = user.email
+        remember_signup(self.request, user)
         return redirect("employers:signup_done")
 
 

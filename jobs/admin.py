@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from accounts.storage import private_file_label
 
 from .models import Application, JobPosting, JobPostingRevision, PostingEvent
 
@@ -42,7 +45,16 @@ class JobPostingAdmin(admin.ModelAdmin):
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
+    """Applications. The résumé copy sent with one is a private file (no URL): shown as
+    name and size only, never as a file widget or link."""
+
     list_display = ["id", "posting", "seeker", "channel", "status", "created_at"]
     list_filter = ["status", "channel"]
     raw_id_fields = ["posting", "revision", "seeker"]
     list_select_related = ["posting", "seeker"]
+    exclude = ["resume"]
+    readonly_fields = ["resume_file", "resume_name", "resume_format"]
+
+    @admin.display(description=_("보낸 이력서 파일"))
+    def resume_file(self, obj: Application) -> str:
+        return private_file_label(obj.resume, obj.resume_name)

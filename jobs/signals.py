@@ -2,6 +2,9 @@
 copies from, and jobs' part of a seeker's data rights (``accounts.signals``: the data
 export and erasure)."""
 
+import logging
+
+from django.db import transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.db.models.signals import post_save
@@ -15,6 +18,9 @@ from employers.models import Employer
 
 from .choices import ApplicationChannel, ApplicationStatus
 from .models import Application, ApplicationStatusChange, JobPosting, SavedPosting
+from .services.application_resume import application_resume_files
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(post_save, sender=Employer, dispatch_uid="jobs.refresh_search_on_employer_save")
@@ -49,7 +55,8 @@ def _application_subjects(application_ids: list[int]) -> Q:
 def export_applications(sender, profile: SeekerProfile, **kwargs) -> tuple[str, list]:
     """The ``applications`` section of a seeker's data export: each application with the
     posting's title and employer, channel and status (code and label), times, the message
-    and profile snapshot as sent, the interview details and the status history."""
+    and profile snapshot as sent, the résumé file sent with it (name and format; the file is
+    the one the seeker uploaded), the interview details and the status history."""
     applications = (
         Application.objects.filter(seeker=profile)
         .select_related("posting__employer", "revision", "provision_consent")
@@ -68,6 +75,7 @@ def export_applications(sender, profile: SeekerProfile, **kwargs) -> tuple[str, 
             "message": a.message,
             "profile_snapshot": a.profile_snapshot,
             "provision_consent_version": a.provision_consent.version if a.provision_consent_id else None,
+            "resume_sent": {"name": a.resume_name, "format": a.resume_format} if a.resume else None,
             "interview_at": iso(a.interview_at),
             "interview_place": a.interview_place,
             "history": [
@@ -100,17 +108,23 @@ def export_saved_postings(sender, profile: SeekerProfile, **kwargs) -> tuple[str
 @receiver(person_erased, dispatch_uid="jobs.erase_seeker_job_data")
 def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifiers, **kwargs) -> None:
     """Erasure (DESIGN.md "Privacy"), inside the erasure's transaction: applications lose
-    the seeker's message and the profile snapshot (status, channel, posting, revision and
-    dates stay: anonymous statistics, and the employer sees "탈퇴한 구직자"); status-change
-    notes are blanked (free text about the person); saved postings are deleted; and
-    messages about the applications to anyone else (an employer's "new applicant" notice)
-    have the person's names replaced by "탈퇴한 구직자" and their phone numbers and email
-    addresses removed."""
+    the seeker's message, the profile snapshot, the résumé copy sent with them (files
+    deleted from storage once the erasure commits) and the interview place (employer free
+    text, which may address the person); status, channel, posting, revision and dates stay
+    (anonymous statistics, and the employer sees "탈퇴한 구직자"); status-change notes are
+    blanked (free text about the person); saved postings are deleted; and messages about the
+    applications to anyone else (an employer's "new applicant" notice) have the person's
+    names replaced by "탈퇴한 구직자" and their phone numbers and email addresses removed."""
     applications = Application.objects.filter(seeker=profile)
     ids = list(applications.values_list("pk", flat=True))
-    applications.update(message="", profile_snapshot={})
+    files = application_resume_files(applications)
+    applications.update(
+        message="", profile_snapshot={}, interview_place="", resume="", resume_name="", resume_format=""
+    )
     ApplicationStatusChange.objects.filter(application_id__in=ids).exclude(note="").update(note="")
     SavedPosting.objects.filter(seeker=profile).delete()
+    if files:
+        transaction.on_commit(lambda: _delete_files(files))
     if not ids or not former.all:
         return
     about = OutboundMessage.objects.filter(_application_subjects(ids))
@@ -123,3 +137,12 @@ def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifi
             body=Replace("body", Value(old), Value(new)),
             html_body=Replace("html_body", Value(old), Value(new)),
         )
+
+
+def _delete_files(files: list[tuple]) -> None:
+    """Delete ``(storage, name)`` files, logging (not raising) what cannot be deleted."""
+    for storage, name in files:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("could not delete an erased person's application résumé %s", name)

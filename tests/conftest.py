@@ -45,3 +45,14 @@ def sms_outbox():
 
     locmem.reset()
     return locmem.outbox
+
+
+@pytest.fixture(autouse=True)
+def ratelimit_keys(monkeypatch):
+    """Each test counts rate-limited requests (``accounts.ratelimit``) under its own cache
+    keys, so that counts in Redis do not carry over from one test to the next."""
+    import uuid
+
+    from accounts import ratelimit
+
+    monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")

@@ -8,6 +8,11 @@ back to ``pending`` with ``last_error`` and a later ``send_after`` (``failed`` a
 ``settings.NJ_MESSAGE_MAX_ATTEMPTS``). A row left in ``sending`` longer than
 ``settings.NJ_MESSAGE_SENDING_TIMEOUT`` (its worker died) is claimed again.
 
+A one-time code message is useful only while its code is (``accounts.services.codes.CODE_TTL``,
+10 minutes): once older it is not sent nor retried (``suppressed`` when its turn comes,
+``failed`` when a retry or a stuck claim would come later), and whenever a code message
+stops being pending its text is blanked (:data:`CODE_BODY_REDACTED`): the code is a secret.
+
 Delivery is therefore at least once; the duplicate a crash between the provider accepting
 and our commit could cause is removed by the provider: an SMS carries the row id as the
 gateway's idempotency key, an email a ``Message-ID`` made from it (:func:`email_message_id`).
@@ -20,12 +25,13 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, TextField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..choices import MessageKind, MessageState, NotifyChannel
 from ..models import OutboundMessage
+from ..services.codes import CODE_TTL
 from . import sms
 
 logger = logging.getLogger(__name__)
@@ -68,6 +74,8 @@ def deliver_batch(*, limit: int = 100) -> int:
     backend = None
     for message in OutboundMessage.objects.filter(pk__in=claimed).select_related("user", "profile").order_by("id"):
         try:
+            if _code_expired(message, timezone.now()):
+                raise MessageSuppressed("인증번호의 유효 시간이 지나 보내지 않았습니다.")
             if message.channel == NotifyChannel.SMS:
                 backend = backend or sms.get_backend()
                 provider_id = _send_sms(message, backend)
@@ -105,14 +113,29 @@ def _claim(*, limit: int) -> list[int]:
             OutboundMessage.objects.select_for_update(skip_locked=True)
             .filter(state=MessageState.SENDING, claimed_at__lt=stale_before)
             .order_by("claimed_at", "id")
-            .values_list("id", "attempts")[:limit]
+            .values_list("id", "attempts", "kind", "created_at")[:limit]
         )
-        exhausted = [pk for pk, attempts in stuck if attempts >= max_attempts]
+        code_cutoff = now - CODE_TTL
+        exhausted = [
+            pk
+            for pk, attempts, kind, created_at in stuck
+            if attempts >= max_attempts or (kind == MessageKind.CODE and created_at <= code_cutoff)
+        ]
         if exhausted:
+            # a one-time code is blanked here too, as in _finish: a failed row keeps no code
             OutboundMessage.objects.filter(pk__in=exhausted).update(
-                state=MessageState.FAILED, last_error="발송 중 중단되어 더 시도하지 않습니다 (시간 초과)."
+                state=MessageState.FAILED,
+                last_error="발송 중 중단되어 더 시도하지 않습니다 (시간 초과).",
+                body=Case(
+                    When(kind=MessageKind.CODE, then=Value(CODE_BODY_REDACTED)),
+                    default=F("body"),
+                    output_field=TextField(),
+                ),
+                html_body=Case(
+                    When(kind=MessageKind.CODE, then=Value("")), default=F("html_body"), output_field=TextField()
+                ),
             )
-        ids = [pk for pk, attempts in stuck if attempts < max_attempts]
+        ids = [pk for pk, _attempts, _kind, _created in stuck if pk not in exhausted]
         if len(stuck) < limit:
             ids += list(
                 OutboundMessage.objects.select_for_update(skip_locked=True)
@@ -181,10 +204,17 @@ def _finish(message: OutboundMessage, **fields) -> None:
         logger.warning("Message %s was reclaimed while being sent; its new claim decides.", message.pk)
 
 
+def _code_expired(message: OutboundMessage, when: datetime.datetime) -> bool:
+    """True for a one-time code message whose code no longer works at ``when``."""
+    return message.kind == MessageKind.CODE and when >= message.created_at + CODE_TTL
+
+
 def _record_failure(message: OutboundMessage, exc: Exception) -> None:
+    """Put ``message`` back for a later try, or mark it failed after the last attempt or when
+    the next try would come after its one-time code expired."""
     error = f"{type(exc).__name__}: {exc}"[:LAST_ERROR_MAX]
-    if message.attempts >= settings.NJ_MESSAGE_MAX_ATTEMPTS:
+    send_after = timezone.now() + retry_delay(message.attempts)
+    if message.attempts >= settings.NJ_MESSAGE_MAX_ATTEMPTS or _code_expired(message, send_after):
         _finish(message, state=MessageState.FAILED, last_error=error)
     else:
-        send_after = timezone.now() + retry_delay(message.attempts)
         _finish(message, state=MessageState.PENDING, last_error=error, send_after=send_after)

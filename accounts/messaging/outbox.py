@@ -26,12 +26,19 @@ DEFAULT_CHANNELS_WITHOUT_PROFILE = (NotifyChannel.EMAIL,)
 
 
 def dedupe_key(*, kind: str, subject: str, channel: str, user: User | None = None, profile=None) -> str:
-    """``"<kind>:<subject>:<recipient>:<channel>"`` where the recipient is ``u<user id>`` when
-    there is a user, else ``p<profile id>``. Raises ``ValueError`` without either."""
-    if user is not None:
+    """``"<kind>:<subject>:<recipient>:<channel>"``. The recipient is the person's seeker
+    profile, ``p<profile id>``, whenever there is one (``profile``, or else the profile of
+    ``user``, looked up), and ``u<user id>`` only for people without one (employer members,
+    staff). A walk-in record that later gets a login keeps its key, so a notice sent before
+    the account existed is not sent again after. Raises ``ValueError`` without either."""
+    if profile is None and user is not None:
+        profile_id = SeekerProfile.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
+    else:
+        profile_id = profile.pk if profile is not None else None
+    if profile_id is not None:
+        recipient = f"p{profile_id}"
+    elif user is not None:
         recipient = f"u{user.pk}"
-    elif profile is not None:
-        recipient = f"p{profile.pk}"
     else:
         raise ValueError("A message needs a user or a seeker profile as its recipient.")
     return f"{kind}:{subject}:{recipient}:{channel}"
@@ -59,7 +66,8 @@ def message_send(
     (``title`` is the email subject; an SMS sends ``body`` only, see
     ``accounts.messaging.sms`` for its length); ``html_body`` an optional HTML alternative
     for email; ``link`` a local path (``/my/applications/3/``) the inbox opens; ``user``
-    and/or ``profile`` the recipient (the user wins for the dedupe key); ``address`` the
+    and/or ``profile`` the recipient (the profile names it in the dedupe key, see
+    :func:`dedupe_key`); ``address`` the
     email address or E.164 number, by default the user's (or else the profile's) email or
     phone — not checked for verification here, so that a code can go to a number being
     verified (:func:`notify_person` checks it); ``send_after`` holds the message until then

@@ -7,19 +7,23 @@ The names below are re-exported so that callers write ``accounts.services.accoun
 
 from .careers import CAREER_FIELDS, career_entry_add, career_entry_delete, career_entry_update  # noqa: F401
 from .codes import (  # noqa: F401
+    CODE_DAILY_LIMIT,
     CODE_HOURLY_LIMIT,
     CODE_MAX_ATTEMPTS,
     CODE_RESEND_INTERVAL,
     CODE_TTL,
+    code_consume,
     code_destination,
     code_issue,
     code_verify,
 )
 from .consents import consent_active, consent_give, consent_withdraw, consents_active  # noqa: E402,F401
 from .passwords import (  # noqa: F401
+    RESET_EMAIL_DAILY_LIMIT,
     password_reset_accounts_by_email,
     password_reset_code_send,
     password_reset_complete,
+    password_reset_email_recipients,
     password_reset_with_code,
 )
 from .phones import phone_verification_send, phone_verify  # noqa: F401
@@ -52,12 +56,16 @@ from .seekers import (  # noqa: F401
     MIN_SIGNUP_AGE,
     SignupAge,
     guardian_document_check,
+    guardian_needed_message,
     seeker_signup,
     signup_age_check,
 )
 from .signup import (  # noqa: F401
+    UNVERIFIED_EMAIL_HOLD,
+    UNVERIFIED_PHONE_HOLD,
     VERIFY_EMAIL_MAX_AGE,
     VERIFY_EMAIL_SALT,
+    VERIFY_RESEND_DAILY_LIMIT,
     EmailVerification,
     EmailVerificationError,
     EmailVerificationExpired,
@@ -67,5 +75,6 @@ from .signup import (  # noqa: F401
     email_verification_send,
     email_verification_token,
     email_verify,
+    identifier_release,
     login_attempts_purge,
 )

@@ -5,9 +5,11 @@ A code is sent through the outbound message layer (``accounts.messaging``, kind 
 and stored only as a keyed hash (``salted_hmac`` with the project's secret key). It expires
 after :data:`CODE_TTL`, is single-use, and dies after :data:`CODE_MAX_ATTEMPTS` wrong tries.
 Issuing is rate-limited per destination (:data:`CODE_RESEND_INTERVAL` between two codes,
-:data:`CODE_HOURLY_LIMIT` codes an hour, all purposes together), so nobody can flood a phone
-or guess a code by asking for many: at most 5 × 5 = 25 guesses an hour out of a million.
-Only the newest code of a (purpose, destination) counts; asking for a new one replaces it.
+:data:`CODE_HOURLY_LIMIT` codes an hour and :data:`CODE_DAILY_LIMIT` a day, all purposes
+together), so nobody can flood a phone or guess a code by asking for many: at most 5 × 5 =
+25 guesses an hour and 50 a day out of a million. The pages that issue codes also count
+requests per IP address (:mod:`accounts.ratelimit`). Only the newest code of a (purpose,
+destination) counts; asking for a new one replaces it.
 """
 
 import datetime
@@ -34,6 +36,10 @@ CODE_RESEND_INTERVAL = datetime.timedelta(seconds=60)
 #: Most codes to the same destination in an hour (any purpose).
 CODE_HOURLY_LIMIT = 5
 CODE_HOURLY_WINDOW = datetime.timedelta(hours=1)
+#: Most codes to the same destination in 24 hours (any purpose): an SMS costs money and a
+#: stranger's phone must not ring all day.
+CODE_DAILY_LIMIT = 10
+CODE_DAILY_WINDOW = datetime.timedelta(days=1)
 CODE_LENGTH = 6
 
 _HASH_SALT = "accounts.one-time-code"
@@ -69,7 +75,7 @@ def _lock_destination(destination: str) -> None:
 
 def _check_rate(*, destination: str, now: datetime.datetime) -> None:
     recent = list(
-        OneTimeCode.objects.filter(destination=destination, created_at__gt=now - CODE_HOURLY_WINDOW)
+        OneTimeCode.objects.filter(destination=destination, created_at__gt=now - CODE_DAILY_WINDOW)
         .order_by("-created_at")
         .values_list("created_at", flat=True)
     )
@@ -84,8 +90,21 @@ def _check_rate(*, destination: str, now: datetime.datetime) -> None:
             % {"seconds": seconds},
             code="too_soon",
         )
-    if len(recent) >= CODE_HOURLY_LIMIT:
-        oldest = recent[CODE_HOURLY_LIMIT - 1]
+    if len(recent) >= CODE_DAILY_LIMIT:
+        oldest = recent[CODE_DAILY_LIMIT - 1]
+        hours = max(1, math.ceil((oldest + CODE_DAILY_WINDOW - now).total_seconds() / 3600))
+        raise ValidationError(
+            ngettext(
+                "인증번호는 하루에 %(limit)d번까지 받을 수 있습니다. %(hours)d시간 뒤에 다시 요청해 주세요.",
+                "인증번호는 하루에 %(limit)d번까지 받을 수 있습니다. %(hours)d시간 뒤에 다시 요청해 주세요.",
+                hours,
+            )
+            % {"limit": CODE_DAILY_LIMIT, "hours": hours},
+            code="too_many_today",
+        )
+    hourly = [created for created in recent if created > now - CODE_HOURLY_WINDOW]
+    if len(hourly) >= CODE_HOURLY_LIMIT:
+        oldest = hourly[CODE_HOURLY_LIMIT - 1]
         minutes = max(1, math.ceil((oldest + CODE_HOURLY_WINDOW - now).total_seconds() / 60))
         raise ValidationError(
             ngettext(
@@ -112,8 +131,9 @@ def code_issue(
     Returns the stored :class:`OneTimeCode` (only its keyed hash, ``expires_at`` = now + 10
     minutes). Raises ``ValidationError`` with a Korean message for a malformed destination
     (code ``invalid_phone``/``invalid``), within 60 seconds of the last code to the same
-    destination (code ``too_soon``) or after 5 codes to it in the last hour (code
-    ``too_many``); ``ValueError`` for an unknown purpose or no recipient.
+    destination (code ``too_soon``), after 5 codes to it in the last hour (code
+    ``too_many``) or 10 in the last 24 hours (code ``too_many_today``); ``ValueError`` for an
+    unknown purpose or no recipient.
     """
     from ..messaging import message_send  # the message layer imports models and services
 
@@ -166,11 +186,14 @@ def _latest_code(*, purpose: str, destination: str) -> OneTimeCode | None:
     )
 
 
-def code_verify(*, purpose: str, destination: str, code: str) -> OneTimeCode:
+def code_verify(*, purpose: str, destination: str, code: str, consume: bool = True) -> OneTimeCode:
     """Check ``code`` against the newest code issued for ``purpose`` to ``destination`` (any
-    usual spelling) and mark it used (``used_at``).
+    usual spelling) and mark it used (``used_at``), unless ``consume`` is false: then the
+    right code stays usable and the caller uses it up with :func:`code_consume` once the
+    rest of its work is accepted (a password reset refuses a weak password only after the
+    code, and must not spend the code on it).
 
-    Returns the used :class:`OneTimeCode` (its ``user``/``profile`` say whose it is).
+    Returns the :class:`OneTimeCode` (its ``user``/``profile`` say whose it is).
     Raises ``ValidationError`` with a Korean message and one of the codes ``wrong`` (not the
     code; the try is counted), ``dead`` (5 wrong tries: the code can no longer be used),
     ``expired`` (older than 10 minutes), ``used`` (already used once) or ``missing`` (no code
@@ -214,10 +237,29 @@ def code_verify(*, purpose: str, destination: str, code: str) -> OneTimeCode:
                     code="wrong",
                 )
         else:
-            row.used_at = now
-            row.save(update_fields=["used_at"])
+            if consume:
+                row.used_at = now
+                row.save(update_fields=["used_at"])
             return row
     raise error
+
+
+def code_consume(*, code: OneTimeCode) -> bool:
+    """Mark ``code`` (checked by :func:`code_verify` with ``consume=False``) used, if it still
+    can be: not used, not dead, not expired and still the newest code of its purpose and
+    destination. Returns True when this call used it up, False when it no longer could
+    (another request used it, it expired meanwhile or a newer code replaced it). Atomic: of
+    two simultaneous calls only one gets True."""
+    now = timezone.now()
+    with transaction.atomic():
+        newest = _latest_code(purpose=code.purpose, destination=code.destination)
+        if newest is None or newest.pk != code.pk:
+            return False
+        return bool(
+            OneTimeCode.objects.filter(
+                pk=code.pk, used_at__isnull=True, attempts__lt=CODE_MAX_ATTEMPTS, expires_at__gt=now
+            ).update(used_at=now)
+        )
 
 
 def _dead_error() -> ValidationError:

@@ -2,7 +2,8 @@
 
 Each consent is a row with its text version and time; withdrawing an optional consent sets
 ``withdrawn_at`` and takes effect at once: withdrawing the sensitive-data consent drops the
-declared priority-group flags (they are kept only with it)."""
+declared priority-group flags (they are kept only with it). Giving or withdrawing a consent
+is activity: it restarts the retention period (:func:`.activity.seeker_touch`)."""
 
 import datetime
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from ..choices import OPTIONAL_CONSENTS, ConsentMethod, ConsentPurpose
 from ..consent_texts import CONSENT_VERSION
 from ..models import Consent, SeekerProfile, User
+from .activity import seeker_touch
 
 
 def consent_active(*, person: SeekerProfile, purpose: str) -> Consent | None:
@@ -42,7 +44,8 @@ def consent_give(
     existing active consent is returned unchanged, so giving twice is harmless).
 
     ``method`` is online (the person) or paper (``taken_by`` = the centre staff member, with
-    the paper form's version and date). Raises ``ValidationError`` for an unknown purpose, a
+    the paper form's version and date). A new consent counts as the person's activity
+    (``last_activity_at`` = ``now``). Raises ``ValidationError`` for an unknown purpose, a
     paper consent without ``taken_by``, or an erased person.
     """
     if purpose not in ConsentPurpose.values:
@@ -55,6 +58,8 @@ def consent_give(
     existing = consent_active(person=person, purpose=purpose)
     if existing is not None:
         return existing
+    now = now or timezone.now()
+    seeker_touch(profile=person, now=now)
     return Consent.objects.create(
         person=person,
         purpose=purpose,
@@ -63,7 +68,7 @@ def consent_give(
         taken_by=taken_by,
         paper_form_version=paper_form_version,
         paper_signed_on=paper_signed_on,
-        given_at=now or timezone.now(),
+        given_at=now,
     )
 
 
@@ -72,7 +77,8 @@ def consent_withdraw(*, person: SeekerProfile, purpose: str, now: datetime.datet
     """Withdraw ``person``'s optional consent ``purpose`` (provision, sensitive,
     notifications). Returns True if an active consent was withdrawn, False if there was none.
 
-    Withdrawing ``sensitive`` blanks ``declared_groups`` in the same transaction. The
+    Withdrawing ``sensitive`` blanks ``declared_groups`` in the same transaction; a withdrawal
+    counts as the person's activity (``last_activity_at``). The
     collection consent cannot be withdrawn on its own (that is deleting the account):
     raises ``ValidationError``.
     """
@@ -82,7 +88,10 @@ def consent_withdraw(*, person: SeekerProfile, purpose: str, now: datetime.datet
             code="required",
         )
     person = SeekerProfile.objects.select_for_update().get(pk=person.pk)
-    updated = Consent.objects.active().filter(person=person, purpose=purpose).update(withdrawn_at=now or timezone.now())
+    now = now or timezone.now()
+    updated = Consent.objects.active().filter(person=person, purpose=purpose).update(withdrawn_at=now)
+    if updated:
+        seeker_touch(profile=person, now=now)
     if purpose == ConsentPurpose.SENSITIVE and person.declared_groups:
         person.declared_groups = []
         person.save(update_fields=["declared_groups", "updated_at"])

@@ -18,11 +18,9 @@ statistics keep, and the rest combined could single a person out.
 import contextlib
 import datetime
 import logging
-from importlib import import_module
 
 import phonenumbers
 from axes.models import AccessFailureLog, AccessLog
-from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -37,6 +35,7 @@ from ..identifiers import format_mobile
 from ..models import CareerEntry, Consent, OneTimeCode, OutboundMessage, SeekerProfile, User
 from ..signals import FormerIdentifiers, person_erased
 from .privacy_export import personal_data_export  # noqa: F401 - re-exported
+from .session_sweep import SessionSweep
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +56,17 @@ def age_band(birth_year: int | None, year: int) -> int | None:
     return max(year - birth_year, 0) // 10 * 10
 
 
+def erasure_ends_employer_login(*, profile: SeekerProfile) -> bool:
+    """True when ``profile``'s login account is also an employer member's (DESIGN.md "People
+    and roles": one person may hold several roles): erasing the seeker blanks and
+    deactivates that account, so the person can no longer log in as the employer's member
+    either. ``accounts`` never imports ``employers``: the membership is asked through the
+    reverse relation ``user.employer_memberships`` by name (absent without the app)."""
+    user = profile.user
+    memberships = getattr(user, "employer_memberships", None) if user is not None else None
+    return memberships is not None and memberships.exists()
+
+
 def _former_identifiers(profile: SeekerProfile, user: User | None) -> FormerIdentifiers:
     names = {profile.name, user.name if user else ""}
     phones = {profile.phone, user.phone if user else ""}
@@ -71,27 +81,6 @@ def _former_identifiers(profile: SeekerProfile, user: User | None) -> FormerIden
         phones=tuple(sorted(spelled)),
         emails=tuple(sorted(e for e in emails if e)),
     )
-
-
-def _end_sessions(user_ids: set[int]) -> int:
-    """Delete the stored sessions of ``user_ids`` (database-backed session engines; other
-    engines are covered by the password change, which invalidates the session's auth hash).
-    Returns the number deleted. Reads each unexpired session once."""
-    if not user_ids:
-        return 0
-    store_class = import_module(settings.SESSION_ENGINE).SessionStore
-    if not hasattr(store_class, "get_model_class"):
-        return 0
-    model = store_class.get_model_class()
-    wanted = {str(pk) for pk in user_ids}
-    doomed = []
-    store = store_class()
-    for key, data in model.objects.filter(expire_date__gt=timezone.now()).values_list("session_key", "session_data"):
-        if str(store.decode(data).get("_auth_user_id", "")) in wanted:
-            doomed.append(key)
-    if doomed:
-        model.objects.filter(session_key__in=doomed).delete()
-    return len(doomed)
 
 
 def _blank_admin_log(*, kept: list[models.Model], deleted: list[models.Model]) -> None:
@@ -132,7 +121,14 @@ def _delete_files_after_commit(names: list[tuple]) -> None:
 
 
 @transaction.atomic
-def person_erase(*, profile: SeekerProfile, reason: str, now: datetime.datetime | None = None) -> SeekerProfile:
+def person_erase(
+    *,
+    profile: SeekerProfile,
+    reason: str,
+    now: datetime.datetime | None = None,
+    session_sweep: SessionSweep | None = None,
+    employer_login_confirmed: bool = False,
+) -> SeekerProfile:
     """Erase ``profile``'s personal data at once and keep the row as a tombstone (DESIGN.md
     "Privacy"), in one transaction. ``reason`` is an :class:`ErasureReason` value (logged
     with the id); ``now`` defaults to the current time (tests pin it).
@@ -143,12 +139,17 @@ def person_erase(*, profile: SeekerProfile, reason: str, now: datetime.datetime 
     occupations, the résumé and guardian document (files deleted from storage after
     commit, as are scanned paper consent forms: a copy of the person's name and signature);
     the login account is blanked (no email/phone/name, unusable password, inactive,
-    ``erased_at``) and its sessions end; one-time codes of the person (and unlinked ones sent
+    ``erased_at``) and, once the erasure commits, the stored sessions logged in as it or
+    mentioning the person's phone numbers or email addresses (an anonymous SMS password
+    reset keeps the number) are deleted (:class:`.session_sweep.SessionSweep`: one pass over
+    the sessions; ``erase_idle_seekers`` passes its own ``session_sweep`` to make one pass
+    for a whole run, and runs it itself); one-time codes of the person (and unlinked ones sent
     to their number or address) lose their destination; messages to the person lose
     address, title, texts and error, and pending ones are suppressed; the Django admin
     history shows the tombstone; django-axes' login records name the account id instead of
     the address. Receivers of ``accounts.signals.person_erased`` (``jobs``: application
-    messages, snapshots and notes, saved postings, notices about the applications) run in
+    messages, snapshots, résumé copies, interview places and notes, saved postings, notices
+    about the applications) run in
     the same transaction. Kept: the ids, consent rows (withdrawn now, as proof: ids,
     versions and times), the access log, ``home_dong``, ``registered_centre``,
     ``wanted_occupations``, ``last_activity_at``.
@@ -157,7 +158,9 @@ def person_erase(*, profile: SeekerProfile, reason: str, now: datetime.datetime 
     profile does nothing and returns it. Raises ``ValueError`` for an unknown reason and
     ``ValidationError`` (code ``staff``) when the login account is active community-centre
     staff: the access log names staff by account, so staff accounts are ended by the
-    district first.
+    district first; and (code ``employer_member``) for an erasure on request whose login is
+    also an employer member's (:func:`erasure_ends_employer_login`) unless
+    ``employer_login_confirmed`` says the person confirmed that this login ends too.
     """
     if reason not in ErasureReason.values:
         raise ValueError(f"unknown erasure reason {reason!r}")
@@ -169,6 +172,15 @@ def person_erase(*, profile: SeekerProfile, reason: str, now: datetime.datetime 
     if user is not None and user.is_centre_staff:
         raise ValidationError(
             _("센터 직원 계정은 여기서 탈퇴할 수 없습니다. 구청 일자리센터에 계정 정리를 요청해 주세요."), code="staff"
+        )
+    if (
+        reason == ErasureReason.REQUEST
+        and not employer_login_confirmed
+        and erasure_ends_employer_login(profile=profile)
+    ):
+        raise ValidationError(
+            _("이 계정은 기업 회원 계정이기도 합니다. 기업 회원 로그인도 함께 사라진다는 것을 확인해 주세요."),
+            code="employer_member",
         )
     former = _former_identifiers(profile, user)
     files = [(f.storage, f.name) for f in (profile.resume, profile.guardian_document) if f]
@@ -210,8 +222,13 @@ def person_erase(*, profile: SeekerProfile, reason: str, now: datetime.datetime 
     _blank_admin_log(kept=[profile, *([user] if user else [])], deleted=careers)
 
     person_erased.send(sender=SeekerProfile, profile=profile, former=former, now=now)
-    if user is not None:
-        _end_sessions({user.pk})
+    sweep = session_sweep if session_sweep is not None else SessionSweep()
+    # after commit: a rolled-back erasure ends no session, and no lock is held while decoding
+    transaction.on_commit(
+        lambda: sweep.add(user_id=user.pk if user else None, phones=former.phones, emails=former.emails)
+    )
+    if session_sweep is None:
+        transaction.on_commit(sweep.run)
     _delete_files_after_commit(files)
     logger.info("seeker %s erased (%s)", profile.pk, reason)
     return profile
@@ -258,10 +275,14 @@ def retention_cutoff(now: datetime.datetime) -> datetime.datetime:
 def erase_idle_seekers(*, now: datetime.datetime | None = None) -> int:
     """Erase (reason ``retention``) every seeker record not erased whose
     ``last_activity_at`` is before :func:`retention_cutoff` of ``now`` — no activity
-    (login, profile edit, application, counselling) for two years, the retention period of
+    (login, profile or career edit, résumé upload or deletion, consent given or withdrawn,
+    application or withdrawal; :mod:`.activity`) for two years, the retention period of
     the collection consent. Each person is erased in a transaction of their own, after
     re-checking under a row lock that they are still idle (a login in between saves them);
     a person who cannot be erased (active centre staff) is logged and skipped.
+
+    The sessions of everyone erased are ended in one pass at the end of the run (once the
+    erasures have committed; :class:`.session_sweep.SessionSweep`).
 
     Returns the number erased. Run daily by Celery beat (``accounts.tasks.erase_idle_seekers``).
     """
@@ -269,14 +290,16 @@ def erase_idle_seekers(*, now: datetime.datetime | None = None) -> int:
     cutoff = retention_cutoff(now)
     idle = SeekerProfile.objects.filter(erased_at__isnull=True, last_activity_at__lt=cutoff)
     erased = 0
+    sweep = SessionSweep()
     for pk in idle.order_by("pk").values_list("pk", flat=True):
         try:
             with transaction.atomic():
                 profile = idle.select_for_update().filter(pk=pk).first()
                 if profile is None:
                     continue
-                person_erase(profile=profile, reason=ErasureReason.RETENTION, now=now)
+                person_erase(profile=profile, reason=ErasureReason.RETENTION, now=now, session_sweep=sweep)
                 erased += 1
         except ValidationError:
             logger.warning("idle seeker %s not erased: active centre staff", pk)
+    transaction.on_commit(sweep.run)  # at once outside a transaction, after the erasures' own callbacks
     return erased

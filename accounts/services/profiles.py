@@ -1,6 +1,7 @@
 """The seeker's own profile: basic details, wanted conditions and preferences (issue 4 item 4;
 DESIGN.md "People and roles", "Codes and units", "Privacy"). Career entries are in
-``careers``, the résumé in ``resumes``.
+``careers``, the résumé in ``resumes``, the wanted conditions' checks and the wage per hour in
+``wanted``.
 
 Rules kept here (not in forms or views):
 
@@ -17,7 +18,6 @@ Rules kept here (not in forms or views):
 """
 
 import re
-from decimal import ROUND_FLOOR, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,7 +33,7 @@ from namdong_jobs.reference.codes import (
     Shift,
     Weekday,
 )
-from namdong_jobs.reference.models import Dong, Occupation
+from namdong_jobs.reference.models import Dong
 from namdong_jobs.text import tidy_text
 
 from ..choices import ConsentPurpose, NotifyChannel, NotifyFrequency
@@ -41,37 +41,13 @@ from ..identifiers import normalize_email, normalize_mobile
 from ..models import SeekerProfile
 from .consents import consent_active
 from .seekers import signup_age_check
+from .wanted import MAX_WANTED_HOURLY_KRW, WageUnit, clean_wanted, wage_per_hour  # noqa: F401 - re-exported
 
-#: Highest wanted wage accepted, KRW per hour (a sanity bound against typing a month as an hour).
-MAX_WANTED_HOURLY_KRW = 1_000_000
 #: Free-text licences beyond the list of common ones, and their length.
 MAX_LICENCES_OTHER = 10
 MAX_LICENCE_OTHER_LENGTH = 50
 #: Length of the self-introduction (characters).
 MAX_SELF_INTRODUCTION = 1000
-
-
-class WageUnit:
-    """The units a wanted wage may be typed in, and the hours they stand for (DESIGN.md
-    "Codes and units": 일급 ÷ 8 hours when none are stated, 월급 ÷ 209)."""
-
-    HOUR = "hour"
-    DAY = "day"
-    MONTH = "month"
-    HOURS = {HOUR: Decimal(1), DAY: Decimal(8), MONTH: Decimal(209)}
-
-
-def wage_per_hour(*, amount: int, unit: str) -> int:
-    """``amount`` whole KRW per ``unit`` (:class:`WageUnit`: ``"hour"``, ``"day"``,
-    ``"month"``) as KRW per hour, rounded down: ``wage_per_hour(amount=2_156_880,
-    unit="month") == 10_320``. Raises ``ValidationError`` (code ``unit``) for another unit
-    and (code ``negative``) for a negative amount."""
-    if unit not in WageUnit.HOURS:
-        raise ValidationError(_("임금 단위를 시급, 일급, 월급 중에서 골라 주세요."), code="unit")
-    if amount < 0:
-        raise ValidationError(_("희망 임금은 0원 이상이어야 합니다."), code="negative")
-    hourly = Decimal(amount) / WageUnit.HOURS[unit]
-    return int(hourly.to_integral_value(rounding=ROUND_FLOOR))
 
 
 #: The fields :func:`profile_update` may change.
@@ -149,7 +125,8 @@ def _clean_basic(profile: SeekerProfile, changes: dict, errors: dict, year: int)
                 else:
                     if age.needs_guardian and not profile.guardian_document:
                         errors["birth_year"] = _(
-                            "만 18세 미만은 보호자 동의서가 있어야 합니다 (근로기준법 제66조). "
+                            "출생 연도 기준으로 올해 만 18세가 되지 않는 분은 보호자 동의서가 있어야 합니다 "
+                            "(근로기준법 제66조). "
                             "가까운 행정복지센터나 구청 일자리센터에 문의해 주세요."
                         )
             changes["birth_year"] = birth_year
@@ -176,37 +153,6 @@ def _clean_basic(profile: SeekerProfile, changes: dict, errors: dict, year: int)
             if dong is None and changes["home_dong"]:
                 errors["home_dong"] = _("남동구의 행정동이 아닙니다. 목록에서 골라 주세요.")
         changes["home_dong"] = dong
-
-
-def _clean_wanted(changes: dict, errors: dict) -> None:
-    if "wanted_occupations" in changes:
-        codes = list(dict.fromkeys(str(c) for c in changes["wanted_occupations"] or ()))
-        known = set(
-            Occupation.objects.filter(code__in=codes, level=Occupation.Level.MINOR).values_list("code", flat=True)
-        )
-        if any(len(code) != 3 or code not in known for code in codes):
-            errors["wanted_occupations"] = _(
-                "알 수 없는 직종이 있습니다. 한국고용직업분류의 소분류 직종을 골라 주세요."
-            )
-        changes["wanted_occupations"] = sorted(known)
-    if "wanted_dongs" in changes:
-        codes = list(dict.fromkeys(str(c) for c in changes["wanted_dongs"] or ()))
-        known = set(Dong.objects.filter(code__in=codes).values_list("code", flat=True))
-        if any(code not in known for code in codes):
-            errors["wanted_dongs"] = _("남동구의 행정동이 아닌 값이 있습니다. 목록에서 골라 주세요.")
-        changes["wanted_dongs"] = sorted(known)
-    if "wanted_min_hourly_krw" in changes:
-        wage = changes["wanted_min_hourly_krw"]
-        if wage in (None, ""):
-            changes["wanted_min_hourly_krw"] = None
-        elif not isinstance(wage, int) or isinstance(wage, bool):
-            errors["wanted_min_hourly_krw"] = _("희망 임금은 원 단위 숫자로 적어 주세요.")
-        elif wage < 0:
-            errors["wanted_min_hourly_krw"] = _("희망 임금은 0원 이상이어야 합니다.")
-        elif wage > MAX_WANTED_HOURLY_KRW:
-            errors["wanted_min_hourly_krw"] = _(
-                "희망 임금이 시간당 100만 원을 넘습니다. 금액과 단위(시급·일급·월급)를 확인해 주세요."
-            )
 
 
 def _clean_other(profile: SeekerProfile, changes: dict, errors: dict) -> None:
@@ -295,7 +241,7 @@ def profile_update(*, profile: SeekerProfile, now=None, **changes) -> SeekerProf
     year = timezone.localtime(now).year
     errors: dict[str, str] = {}
     _clean_basic(profile_locked, changes, errors, year)
-    _clean_wanted(changes, errors)
+    clean_wanted(changes, errors)
     _clean_other(profile_locked, changes, errors)
     if errors:
         raise ValidationError(errors)

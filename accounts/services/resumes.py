@@ -4,11 +4,14 @@ A résumé is PDF, DOCX, HWP or HWPX, judged by content (``accounts.documents``)
 ``settings.NJ_MAX_UPLOAD_BYTES`` (10 MB). It is stored in ``accounts.storage.private_storage``
 (outside MEDIA_ROOT, no URL) under a random name with the extension of the detected format;
 the uploaded name is kept only as a tidy display name whose extension is that format's.
-Replacing or deleting removes the old file once the database change has committed.
+Replacing or deleting removes the old file once the database change has committed; both
+count as activity (``last_activity_at``, the retention period). An application keeps its own
+copy of the file as it was sent (``jobs``), so a later replacement never reaches an employer
+the seeker applied to before.
 
-It is served only by views that check who asks: the seeker, employers the seeker applied to
-(``jobs``), and staff of the seeker's registered centre or the district job centre (each
-staff download writes an access-log row).
+It is served only by views that check who asks: the seeker, and staff of the seeker's
+registered centre or the district job centre (each staff download writes an access-log row).
+Employers get the application's copy (``jobs``), never this file.
 """
 
 import re
@@ -128,11 +131,15 @@ def resume_set(*, profile: SeekerProfile, upload) -> None:
 
 def resume_delete(*, profile: SeekerProfile) -> bool:
     """Remove ``profile``'s résumé: blanks the résumé fields (row and ``profile``) and deletes
-    the file after commit. Returns True if there was one."""
+    the file after commit; a deletion counts as activity (``last_activity_at``). Copies
+    already sent with applications (``jobs.Application.resume``) stay with those
+    applications. Returns True if there was one."""
     with transaction.atomic():
         locked = SeekerProfile.objects.select_for_update().get(pk=profile.pk)
         old_name = locked.resume.name
         values = {"resume": "", "resume_name": "", "resume_format": "", "resume_size": None, "resume_uploaded_at": None}
+        if old_name:
+            values["last_activity_at"] = timezone.now()
         SeekerProfile.objects.filter(pk=profile.pk).update(updated_at=timezone.now(), **values)
         _delete_file_on_commit(old_name)
     for field, value in values.items():
@@ -145,8 +152,8 @@ def resume_open(profile: SeekerProfile):
     open binary file (the caller closes it; ``FileResponse`` does), the display name to offer
     (e.g. ``"홍길동 이력서.pdf"``) and the content type of the detected format.
 
-    Checks nothing about who asks: call it only after that check (the owner, an employer the
-    seeker applied to, or :func:`resume_open_as_staff`). Raises :class:`ResumeNotFound` when
+    Checks nothing about who asks: call it only after that check (the owner, ``jobs`` making
+    an application's copy, or :func:`resume_open_as_staff`). Raises :class:`ResumeNotFound` when
     there is no résumé (or the profile is erased) or its file is missing.
     """
     name = profile.resume.name if profile.resume else ""

@@ -1,10 +1,15 @@
 """Online sign-up of a job seeker (구직자): the login account, the person record and the
 consents, in one transaction (issue 4; DESIGN.md "People and roles" and "Privacy").
 
-Age rules (DESIGN.md): sign-up needs age 15 or more in the current year, counted from the
-birth year (근로기준법 §64: no employment under 15); ages 15–17 upload a guardian's consent
-document (근로기준법 §66). No resident registration number is ever asked for or stored: the
-birth year is enough."""
+Age rules (DESIGN.md "People and roles"): 근로기준법 §64 forbids employing anyone under 15,
+and §66 asks for a guardian's consent (친권자 또는 후견인의 동의서) under 18. The law counts
+full years of age (만 나이) from the birth date, but the birth year is all we hold
+(DESIGN.md "Privacy": no resident registration number and no birth date is asked for or
+stored). So the age is counted by year: the age a person reaches this year
+(``year - birth_year``). Sign-up is open from the year someone turns 15, and a guardian's
+document is asked for until the year they turn 18. The pages say exactly that ("출생 연도
+기준으로 올해 만 15세가 되는 분부터"), not "만 15세 이상", which someone born in December
+would not yet be; an employer still checks the real age at hiring."""
 
 import dataclasses
 from collections.abc import Iterable
@@ -23,9 +28,10 @@ from ..models import SeekerProfile
 from .consents import consent_give
 from .signup import account_create
 
-#: Youngest age that may sign up (근로기준법 §64).
+#: Youngest age (reached this year, by birth year) that may sign up (근로기준법 §64).
 MIN_SIGNUP_AGE = 15
-#: Below this age a guardian's consent document is needed (근로기준법 §66: 18세 미만).
+#: Below this age (reached this year, by birth year) a guardian's consent document is needed
+#: (근로기준법 §66: 18세 미만).
 ADULT_AGE = 18
 #: Oldest plausible age (a typo guard for the birth year).
 MAX_AGE = 120
@@ -52,11 +58,13 @@ class SignupAge:
 
 def signup_age_check(*, birth_year: int, year: int | None = None) -> SignupAge:
     """Check the sign-up age rule for ``birth_year`` in ``year`` (default: this year in
-    Korea). Age is ``year - birth_year`` (the birth year is all we keep).
+    Korea). Age is ``year - birth_year``: the age reached in ``year``, because the birth year
+    is all we keep (DESIGN.md; see the module text).
 
     Returns a :class:`SignupAge`; ``needs_guardian`` is true at 15–17 (근로기준법 §66).
     Raises ``ValidationError`` (Korean, code ``too_young``) under 15 (근로기준법 §64) and
-    (code ``invalid``) for a year in the future or more than 120 years ago.
+    (code ``invalid``) for a year in the future or more than 120 years ago. The messages
+    say "출생 연도 기준으로 올해 만 N세가 되는", not "만 N세 이상".
     """
     year = year or timezone.localdate().year
     age = year - birth_year
@@ -65,13 +73,21 @@ def signup_age_check(*, birth_year: int, year: int | None = None) -> SignupAge:
     if age < MIN_SIGNUP_AGE:
         raise ValidationError(
             _(
-                "만 15세 이상(%(year)d년 기준 %(limit)d년생까지)만 가입할 수 있습니다. "
+                "출생 연도 기준으로 올해 만 15세가 되는 분부터 가입할 수 있습니다(%(year)d년에는 %(limit)d년생까지). "
                 "근로기준법 제64조에 따라 15세 미만은 취업할 수 없습니다."
             )
             % {"year": year, "limit": year - MIN_SIGNUP_AGE},
             code="too_young",
         )
     return SignupAge(age=age, year=year, needs_guardian=age < ADULT_AGE)
+
+
+def guardian_needed_message() -> str:
+    """The Korean message when a guardian's document is missing (sign-up form and service)."""
+    return _(
+        "출생 연도 기준으로 올해 만 18세가 되지 않는 분은 보호자 동의서를 올려야 가입할 수 있습니다 "
+        "(근로기준법 제66조)."
+    )
 
 
 def guardian_document_check(*, file) -> str:
@@ -147,9 +163,7 @@ def seeker_signup(
     else:
         if age.needs_guardian:
             if guardian_document is None:
-                errors["guardian_document"] = [
-                    _("만 18세 미만은 보호자 동의서를 올려야 가입할 수 있습니다 (근로기준법 제66조).")
-                ]
+                errors["guardian_document"] = [guardian_needed_message()]
             else:
                 try:
                     document_kind = guardian_document_check(file=guardian_document)

@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime
+import logging
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -16,8 +17,11 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from .. import ratelimit
 from ..identifiers import normalize_email, normalize_mobile
-from ..models import User
+from ..models import OneTimeCode, OutboundMessage, SeekerProfile, User
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -66,19 +70,133 @@ class EmailVerification:
     was_already_verified: bool
 
 
+#: How long an email address typed at sign-up stays reserved for that account while it is
+#: not verified: as long as the verification link works (:data:`VERIFY_EMAIL_MAX_AGE`, 3
+#: days, and a new link can be asked for in that time). After that, someone else signing up
+#: with the address takes it (:func:`account_create`), so a typo or a squatter cannot block
+#: the real owner for ever.
+UNVERIFIED_EMAIL_HOLD = VERIFY_EMAIL_MAX_AGE
+#: How long a mobile number typed at sign-up stays reserved for that account while it is not
+#: verified: one day. A code lives 10 minutes and a new one can be asked for every minute,
+#: so a day is ample to finish; then someone else signing up with the number takes it.
+UNVERIFIED_PHONE_HOLD = datetime.timedelta(days=1)
+_HOLD = {"email": UNVERIFIED_EMAIL_HOLD, "phone": UNVERIFIED_PHONE_HOLD}
+
+#: How an identifier typed at sign-up stands (see :func:`_hold_state`).
+_FREE, _TAKEN, _WAITING, _STALE = "free", "taken", "waiting", "stale"
+
+
+def _other(field: str) -> str:
+    return "phone" if field == "email" else "email"
+
+
+def _hold_state(holder: User | None, field: str, now: datetime.datetime) -> str:
+    """How ``holder`` holds its ``field`` ("email"/"phone"): ``free`` (no holder), ``taken``
+    (verified, or an account we never take anything from), ``waiting`` (unverified, still
+    within :data:`UNVERIFIED_EMAIL_HOLD` / :data:`UNVERIFIED_PHONE_HOLD` of ``date_joined``:
+    identifiers are only ever set at sign-up) or ``stale`` (unverified and older: a new
+    sign-up may take it).
+
+    Never ``stale``: staff and admin accounts, and an account whose only identifier this is
+    but that once verified something (it has a history; only its owner or staff end it)."""
+    if holder is None:
+        return _FREE
+    if getattr(holder, f"{field}_verified_at") is not None:
+        return _TAKEN
+    if holder.date_joined > now - _HOLD[field]:
+        return _WAITING
+    if holder.is_staff or holder.is_superuser or holder.is_centre_staff:
+        return _TAKEN
+    if getattr(holder, _other(field)) is None and (holder.email_verified_at or holder.phone_verified_at):
+        return _TAKEN
+    return _STALE
+
+
 def _unique_error(field: str, value) -> ValidationError | None:
-    """A Korean, field-keyed error when ``value`` is already the ``field`` of an account."""
-    if value and User.objects.filter(**{field: value}).exists():
+    """A Korean, field-keyed error when ``value`` is the ``field`` of an account that keeps it:
+    verified (code ``unique``), or unverified and still waiting for its verification (code
+    ``unverified``: the message says so and how to finish). ``None`` when it is free or held
+    past its verification window (:func:`account_create` then takes it from that account)."""
+    if not value:
+        return None
+    state = _hold_state(User.objects.filter(**{field: value}).first(), field, timezone.now())
+    if state == _TAKEN:
         return ValidationError({field: _DUPLICATE_MESSAGES[field]()}, code="unique")
+    if state == _WAITING:
+        return ValidationError({field: _WAITING_MESSAGES[field]()}, code="unverified")
     return None
 
 
 _DUPLICATE_MESSAGES = {
-    "email": lambda: _(
-        "이미 가입된 이메일입니다. 로그인하거나, 확인 메일을 받지 못했다면 '확인 메일 다시 받기'를 이용해 주세요."
+    "email": lambda: _("이미 가입된 이메일입니다. 로그인하거나, 비밀번호를 잊었다면 '비밀번호 찾기'를 이용해 주세요."),
+    "phone": lambda: _(
+        "이미 가입된 휴대전화번호입니다. 로그인하거나 '비밀번호 찾기'를 이용하고, "
+        "아니면 다른 번호를 입력하거나 비워 두세요."
     ),
-    "phone": lambda: _("이미 가입된 휴대전화번호입니다. 다른 번호를 입력하거나 비워 두세요."),
 }
+
+_WAITING_MESSAGES = {
+    "email": lambda: (
+        _(
+            "이미 가입된 이메일입니다. 이 주소로 가입한 계정이 아직 이메일 확인을 기다리고 있습니다. "
+            "직접 가입했다면 받은 메일의 확인 링크를 누르거나 '확인 메일 다시 받기'에서 새 링크를 받아 주세요. "
+            "기억나지 않는 가입이라면 '비밀번호 찾기'에서 새 비밀번호를 정해 주세요. "
+            "확인되지 않은 주소는 가입한 지 %(days)d일이 지나면 새로 가입할 수 있습니다."
+        )
+        % {"days": UNVERIFIED_EMAIL_HOLD.days}
+    ),
+    "phone": lambda: _(
+        "이미 가입된 휴대전화번호입니다. 이 번호로 가입한 계정이 아직 번호 확인을 기다리고 있습니다. "
+        "직접 가입했다면 가입한 화면에서 인증번호를 다시 받거나, '문자로 비밀번호 찾기'에서 인증번호를 받아 "
+        "새 비밀번호를 정해 주세요. 확인되지 않은 번호는 가입한 지 하루가 지나면 새로 가입할 수 있습니다. "
+        "다른 번호를 입력하거나 비워 둘 수도 있습니다."
+    ),
+}
+
+
+def identifier_release(*, user: User, field: str) -> None:
+    """Take the (unverified) ``field`` (``"email"`` or ``"phone"``) off ``user``, a row the
+    caller has locked and that keeps its other identifier, and blank the seeker profile's
+    copy of the same value (``SeekerProfile.email``/``phone``). Used when a password reset
+    proves the other identifier and when a new sign-up takes a stale identifier."""
+    value = getattr(user, field)
+    if value is None:
+        return
+    setattr(user, field, None)
+    setattr(user, f"{field}_verified_at", None)
+    user.save(update_fields=[field, f"{field}_verified_at"])
+    SeekerProfile.objects.filter(user=user, **{field: value}).update(**{field: ""})
+
+
+def _release_if_stale(field: str, value: str, now: datetime.datetime) -> None:
+    """Take ``value`` off an account that has held it unverified past its window
+    (:func:`_hold_state`): only the identifier when the account keeps the other one;
+    otherwise the account cannot log in at all and never could, so it ends: erased with
+    :func:`accounts.services.privacy.person_erase` (reason ``retention``: kept past its use)
+    when it has a seeker profile, else blanked and made inactive (``erased_at`` set, as the
+    check constraint ``user_has_email_or_phone`` requires of an account without either)."""
+    holder = User.objects.select_for_update().filter(**{field: value}).first()
+    if _hold_state(holder, field, now) != _STALE:
+        return
+    if getattr(holder, _other(field)) is not None:
+        identifier_release(user=holder, field=field)
+        logger.info("unverified %s of account %s released to a new sign-up", field, holder.pk)
+        return
+    from .privacy import ErasureReason, person_erase  # privacy is a heavier module
+
+    profile = SeekerProfile.objects.filter(user=holder).first()
+    if profile is not None:
+        person_erase(profile=profile, reason=ErasureReason.RETENTION, now=now)
+    else:
+        holder.email = holder.phone = None
+        holder.name = ""
+        holder.set_unusable_password()
+        holder.is_active = False
+        holder.erased_at = now
+        holder.save(update_fields=["email", "phone", "name", "password", "is_active", "erased_at"])
+        OneTimeCode.objects.filter(user=holder).update(destination="")
+        OutboundMessage.objects.filter(user=holder).update(address="")
+    logger.info("never verified account %s ended: its %s went to a new sign-up", holder.pk, field)
 
 
 @transaction.atomic
@@ -91,6 +209,13 @@ def account_create(*, password: str, name: str, email: str | None = None, phone:
     checked with Django's password validators. The account cannot log in until an
     identifier is verified: :func:`email_verify` sets ``email_verified_at``,
     ``accounts.services.phone_verify`` sets ``phone_verified_at`` (see ``accounts.backends``).
+
+    An email or number that another account holds is refused while that account keeps it:
+    verified, or unverified within :data:`UNVERIFIED_EMAIL_HOLD` (3 days) /
+    :data:`UNVERIFIED_PHONE_HOLD` (1 day) of its sign-up (the message then says it waits for
+    verification and how to finish or take it over by password reset). Held unverified for
+    longer, it is taken from that account (see :func:`_release_if_stale`), in this
+    transaction, so a failed sign-up takes nothing.
 
     Returns the new :class:`User`. Raises ``ValidationError`` with Korean messages keyed by
     field (``email``, ``phone``, ``name``, ``password``) for a malformed or already used
@@ -128,6 +253,10 @@ def account_create(*, password: str, name: str, email: str | None = None, phone:
         errors["password"] = exc.messages
     if errors:
         raise ValidationError(errors)
+    now = timezone.now()
+    for field, value in (("email", email), ("phone", phone)):
+        if value:
+            _release_if_stale(field, value, now)
     user.set_password(password)
     user.full_clean()
     try:
@@ -168,11 +297,14 @@ def email_verification_send(*, user: User, base_url: str, next_url: str = "") ->
     ``request.build_absolute_uri("/")``); ``next_url`` is the page (a local path) to open
     after verification. Sends at once with ``send_mail``; raises whatever the mail backend
     raises (``SMTPException``, ``OSError``).
+
+    The mail greets no one by name: the name was typed by whoever signed up, and the address
+    is not yet proved to be theirs, so a sign-up form must not carry a stranger's text to any
+    mailbox. The template gets only the link, its lifetime and the resend page.
     """
     token = email_verification_token(user=user, next_url=next_url)
     link = base_url.rstrip("/") + reverse("accounts:verify_email", args=[token])
     context = {
-        "user": user,
         "link": link,
         "days": VERIFY_EMAIL_MAX_AGE.days,
         "resend_url": base_url.rstrip("/") + reverse("accounts:verify_email_resend"),
@@ -221,10 +353,17 @@ def email_verify(*, token: str) -> EmailVerification:
     return EmailVerification(user=user, next_url=str(payload.get("n") or ""), was_already_verified=was_verified)
 
 
+#: New verification links one address can be sent in a day (:func:`email_verification_resend`),
+#: however many visitors ask: the page must not become a way to flood a mailbox.
+VERIFY_RESEND_DAILY_LIMIT = 5
+
+
 def email_verification_resend(*, email: str, base_url: str, next_url: str = "") -> bool:
     """Send a new verification link to ``email`` if it belongs to an active account whose
-    email is not yet verified; otherwise do nothing. The caller shows the same answer either
-    way, so the page does not reveal whether an address is registered.
+    email is not yet verified and the address has had fewer than
+    :data:`VERIFY_RESEND_DAILY_LIMIT` requests today (counted whether or not it belongs to an
+    account, with :func:`accounts.ratelimit.hit`); otherwise do nothing. The caller shows
+    the same answer either way, so the page does not reveal whether an address is registered.
 
     Returns True if a message was sent (for logging and tests only). A malformed address is
     treated as unknown.
@@ -232,6 +371,9 @@ def email_verification_resend(*, email: str, base_url: str, next_url: str = "") 
     try:
         email = normalize_email(email)
     except ValidationError:
+        return False
+    if not ratelimit.hit(f"verify-resend:address:{email}", VERIFY_RESEND_DAILY_LIMIT, datetime.timedelta(days=1)):
+        logger.info("verification link not resent: daily limit of the address reached")
         return False
     user = User.objects.filter(
         email=email, email_verified_at__isnull=True, erased_at__isnull=True, is_active=True

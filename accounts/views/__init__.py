@@ -3,4 +3,11 @@
 ``profile`` (seeker profile, consents, résumé), ``privacy`` (data export, account deletion).
 Each module but ``auth`` keeps its own ``urlpatterns``, which ``accounts.urls`` joins."""
 
-from .auth import LoginView, LogoutView, VerifyEmailResendView, VerifyEmailView, safe_next_url  # noqa: F401
+from .auth import (  # noqa: F401
+    LoginView,
+    LogoutView,
+    VerifyEmailResendView,
+    VerifyEmailView,
+    remember_signup,
+    safe_next_url,
+)

@@ -3,20 +3,46 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.tokens import default_token_generator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.encoding import force_bytes
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_encode
 from django.utils.translation import gettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .. import services
+from .. import ratelimit, services
 from ..forms import EmailVerificationResendForm, LoginForm
+from ..selectors import seeker_profile_of
 
-#: Where a verified email leads when its link carries no ``next``. Only employer members sign
-#: up online so far, and they register their business next. A path, not a URL name, so that
+#: Where a verified email leads an account without a seeker profile when its link carries no
+#: ``next``: employer members register their business next. A path, not a URL name, so that
 #: accounts does not depend on the employers app.
 VERIFY_EMAIL_DEFAULT_NEXT = "/employers/register/"
+#: Where a job seeker goes once an identifier is verified (and where a seeker's verification
+#: link leads without a ``next``): the profile with the wanted conditions.
+SEEKER_START_URL = "/accounts/profile/"
+
+
+def verified_landing(user) -> str:
+    """The page an account lands on after verifying an identifier when nothing else was
+    asked for: :data:`SEEKER_START_URL` for a job seeker (a seeker profile),
+    :data:`VERIFY_EMAIL_DEFAULT_NEXT` otherwise."""
+    return SEEKER_START_URL if seeker_profile_of(user) else VERIFY_EMAIL_DEFAULT_NEXT
+
+
+def too_many_requests(view, form):
+    """Show ``form`` again with a non-field error and status 429: this IP address has asked
+    too often (:mod:`accounts.ratelimit`). The answer does not depend on what was typed."""
+    form.add_error(
+        None,
+        gettext(
+            "이 인터넷 주소에서 요청이 너무 많았습니다. 한 시간쯤 뒤에 다시 해 주세요. "
+            "급하면 남동구 일자리인력은행(032-453-5000)에 문의해 주세요."
+        ),
+    )
+    return view.render_to_response(view.get_context_data(form=form), status=429)
 
 
 def safe_next_url(request, url: str | None) -> str:
@@ -62,11 +88,39 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
+#: Session key: ids of the accounts created by sign-up in this browser (the person who chose
+#: their password). An email link opened elsewhere does not log in with that password.
+CREATED_HERE_SESSION_KEY = "accounts:created_here"
+
+
+def remember_signup(request, user) -> None:
+    """Note in the session that ``user`` was just created by sign-up in this browser."""
+    ids = [pk for pk in request.session.get(CREATED_HERE_SESSION_KEY, []) if pk != user.pk][-4:]
+    request.session[CREATED_HERE_SESSION_KEY] = [*ids, user.pk]
+
+
+def created_here(request, user) -> bool:
+    """True if ``user`` signed up in this browser, or is the one signed in here."""
+    if request.user.is_authenticated and request.user.pk == user.pk:
+        return True
+    return user.pk in request.session.get(CREATED_HERE_SESSION_KEY, [])
+
+
 class VerifyEmailView(View):
     """``/accounts/verify-email/<token>/``: the link in the sign-up email.
 
     A valid link marks the email verified, logs the person in and redirects to the ``next``
-    saved in the link (or :data:`VERIFY_EMAIL_DEFAULT_NEXT`). A link whose email was already
+    saved in the link (or :func:`verified_landing`: a seeker's profile, else
+    :data:`VERIFY_EMAIL_DEFAULT_NEXT`). The link is bound to the address it was sent to
+    (:func:`accounts.services.email_verify`): once the account has another address, or none,
+    it neither verifies nor logs in.
+
+    Opened in another browser than the one that signed up (:func:`created_here`), the link
+    verifies the address but does not log in with the password chosen at sign-up: whoever
+    signed up may not be the mailbox's owner (someone may have registered another person's
+    address first). If the account has no other verified identifier, the mailbox's owner is
+    taken to set a new password (Django's reset confirm page); otherwise to the login page.
+    A link whose email was already
     verified does not log in again (it may have been forwarded): it sends to the login page.
     A tampered or expired link shows ``accounts/verify_email_invalid.html`` with status 400
     and a way to get a new link.
@@ -82,11 +136,25 @@ class VerifyEmailView(View):
             return self._invalid(request, expired=True, next_url=safe_next_url(request, exc.next_url))
         except services.EmailVerificationError:
             return self._invalid(request, expired=False, next_url="")
-        next_url = safe_next_url(request, result.next_url) or VERIFY_EMAIL_DEFAULT_NEXT
+        next_url = safe_next_url(request, result.next_url) or verified_landing(result.user)
         if result.was_already_verified:
             if request.user.is_authenticated and request.user.pk == result.user.pk:
                 return redirect(next_url)
             messages.info(request, gettext("이미 확인된 이메일입니다. 이메일과 비밀번호로 로그인해 주세요."))
+            return redirect(reverse("accounts:login") + "?" + urlencode({"next": next_url}))
+        if not created_here(request, result.user):
+            if result.user.phone_verified_at is None:
+                uid = urlsafe_base64_encode(force_bytes(result.user.pk))
+                token = default_token_generator.make_token(result.user)
+                messages.info(
+                    request,
+                    gettext(
+                        "이메일 주소를 확인했습니다. 가입한 브라우저가 아니어서, 안전을 위해 "
+                        "이 계정의 새 비밀번호를 정한 뒤 로그인해 주세요."
+                    ),
+                )
+                return redirect("accounts:password_reset_confirm", uidb64=uid, token=token)
+            messages.success(request, gettext("이메일 주소를 확인했습니다. 비밀번호로 로그인해 주세요."))
             return redirect(reverse("accounts:login") + "?" + urlencode({"next": next_url}))
         login(request, result.user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(request, gettext("이메일 주소를 확인했습니다. 로그인되었습니다."))
@@ -103,7 +171,8 @@ class VerifyEmailView(View):
 class VerifyEmailResendView(FormView):
     """``/accounts/verify-email/resend/``: enter an email address to get a new verification
     link. The answer is the same whether or not the address belongs to an account waiting for
-    verification, so the page does not reveal who is registered."""
+    verification, so the page does not reveal who is registered. Limited per IP address
+    (:data:`accounts.ratelimit.IP_VERIFY_RESEND`) and per address (the service)."""
 
     template_name = "accounts/verify_email_resend.html"
     form_class = EmailVerificationResendForm
@@ -115,6 +184,8 @@ class VerifyEmailResendView(FormView):
         return super().get_context_data(days=services.VERIFY_EMAIL_MAX_AGE.days, **kwargs)
 
     def form_valid(self, form):
+        if not ratelimit.ip_allows(self.request, ratelimit.IP_VERIFY_RESEND):
+            return too_many_requests(self, form)
         services.email_verification_resend(
             email=form.cleaned_data["email"],
             base_url=self.request.build_absolute_uri("/"),

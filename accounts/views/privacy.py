@@ -24,6 +24,7 @@ from django.views.generic import FormView, TemplateView
 from .. import services
 from ..mixins import SeekerRequiredMixin
 from ..privacy_forms import AccountDeleteForm
+from ..services.privacy import erasure_ends_employer_login
 from ..services.privacy_export import CORE_SECTIONS
 
 #: Labels of the export sections other apps add (``accounts.signals.collect_personal_data``);
@@ -90,17 +91,35 @@ class AccountDeleteView(PrivacySeekerMixin, FormView):
     """``/accounts/delete/``: explains what is erased and what stays without a name; with
     the right password and the tick, erases the person (``services.person_erase``, reason
     ``request``), logs out and redirects to the confirmation page. A wrong password erases
-    nothing and shows the error by the field."""
+    nothing and shows the error by the field. When the login is also an employer member's
+    (``erasure_ends_employer_login``), the page warns that the employer login goes too and
+    asks for a second tick."""
 
     template_name = "accounts/privacy/delete.html"
     form_class = AccountDeleteForm
 
+    def ends_employer_login(self) -> bool:
+        if not hasattr(self, "_ends_employer_login"):
+            self._ends_employer_login = erasure_ends_employer_login(profile=self.profile)
+        return self._ends_employer_login
+
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "ends_employer_login": self.ends_employer_login(),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(ends_employer_login=self.ends_employer_login(), **kwargs)
 
     def form_valid(self, form):
         try:
-            services.person_erase(profile=self.profile, reason=services.ErasureReason.REQUEST)
+            services.person_erase(
+                profile=self.profile,
+                reason=services.ErasureReason.REQUEST,
+                employer_login_confirmed=form.cleaned_data.get("confirm_employer", False),
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)

@@ -5,6 +5,11 @@
 * ``/accounts/password-reset/`` — by email (Django's views, Korean templates) or by SMS code
   (``phone/`` then ``phone/code/``). Neither reveals whether an address or number is
   registered: the answer is the same either way.
+
+Every page here that sends an email or an SMS counts requests per IP address
+(:mod:`accounts.ratelimit`; django-axes covers only the login) before looking at what was
+typed, and answers "too many" the same way for any address or number (a form page with
+status 429; a "send a new code" button with a warning).
 """
 
 import logging
@@ -22,18 +27,16 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext
 from django.views.generic import FormView, TemplateView
 
-from .. import services
+from .. import ratelimit, services
 from ..identifiers import format_mobile, mask_mobile
 from ..models import User
 from ..selectors import seeker_profile_of
 from ..services.passwords import RESET_VIA_EMAIL
 from ..signup_forms import CodeForm, EmailResetForm, NewPasswordForm, PhoneForm, ResetWithCodeForm, SeekerSignupForm
+from .auth import SEEKER_START_URL, remember_signup, too_many_requests
 
 logger = logging.getLogger(__name__)
 
-#: Where a new seeker goes once an identifier is verified: the profile with the wanted
-#: conditions. A path, not a URL name (the profile pages are another module's).
-SEEKER_START_URL = "/accounts/profile/"
 #: Session key: id of the account that signed up in this browser and has yet to verify.
 SIGNUP_USER_SESSION_KEY = "accounts:signup_user"
 #: Session key: the E.164 number a password reset code was asked for.
@@ -45,7 +48,8 @@ class SeekerSignupView(FormView):
     """``/accounts/signup/``: create a seeker's account, profile and consents
     (:func:`accounts.services.seeker_signup`), then send the email link and/or the SMS code.
     With a number the next page is the code page, otherwise a page that says to open the
-    email. Signed-in users are sent on (they already have an account)."""
+    email. Signed-in users are sent on (they already have an account). Sign-ups per IP
+    address are limited (:data:`accounts.ratelimit.IP_SIGNUP`)."""
 
     template_name = "accounts/signup/form.html"
     form_class = SeekerSignupForm
@@ -57,6 +61,8 @@ class SeekerSignupView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        if not ratelimit.ip_allows(self.request, ratelimit.IP_SIGNUP):
+            return too_many_requests(self, form)
         data = form.cleaned_data
         try:
             profile = services.seeker_signup(
@@ -74,6 +80,7 @@ class SeekerSignupView(FormView):
             return self.form_invalid(form)
         user = profile.user
         self.request.session[SIGNUP_USER_SESSION_KEY] = user.pk
+        remember_signup(self.request, user)
         if user.email:
             try:
                 services.email_verification_send(
@@ -148,6 +155,9 @@ class VerifyPhoneView(FormView):
 
     def post(self, request, *args, **kwargs):
         if "resend" in request.POST:
+            if not ratelimit.ip_allows(request, ratelimit.IP_CODE):
+                messages.warning(request, _too_many_codes_message())
+                return redirect("accounts:verify_phone")
             try:
                 services.phone_verification_send(user=self.account)
             except ValidationError as exc:
@@ -181,13 +191,20 @@ class VerifyPhoneView(FormView):
 
 class PasswordResetEmailView(auth_views.PasswordResetView):
     """``/accounts/password-reset/``: enter the email address; a one-time link is emailed if
-    an account may reset through it (same answer either way)."""
+    an account may reset through it (same answer either way). Limited per IP address
+    (:data:`accounts.ratelimit.IP_EMAIL_RESET`) and per address
+    (:func:`accounts.services.password_reset_email_recipients`)."""
 
     template_name = "accounts/password_reset/email_form.html"
     email_template_name = "accounts/password_reset/email_body.txt"
     subject_template_name = "accounts/password_reset/email_subject.txt"
     form_class = EmailResetForm
     success_url = reverse_lazy("accounts:password_reset_email_sent")
+
+    def form_valid(self, form):
+        if not ratelimit.ip_allows(self.request, ratelimit.IP_EMAIL_RESET):
+            return too_many_requests(self, form)
+        return super().form_valid(form)
 
     @property
     def extra_email_context(self):
@@ -232,10 +249,17 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 # ---------------------------------------------------------------------------------------------
 
 
+def _too_many_codes_message() -> str:
+    return gettext(
+        "이 인터넷 주소에서 인증번호를 너무 많이 요청했습니다. 한 시간쯤 뒤에 다시 받아 주세요. "
+        "급하면 남동구 일자리인력은행(032-453-5000)에 문의해 주세요."
+    )
+
+
 def _code_sent_message() -> str:
     return gettext(
         "입력한 번호로 가입한 계정이 있으면 인증번호 6자리를 문자로 보냈습니다. "
-        "문자가 오지 않으면 번호를 확인하거나 1분 뒤에 다시 받아 주세요 (한 시간에 5번까지)."
+        "문자가 오지 않으면 번호를 확인하거나 1분 뒤에 다시 받아 주세요 (한 시간에 5번, 하루에 10번까지)."
     )
 
 
@@ -247,6 +271,8 @@ class PasswordResetPhoneView(FormView):
     form_class = PhoneForm
 
     def form_valid(self, form):
+        if not ratelimit.ip_allows(self.request, ratelimit.IP_CODE):
+            return too_many_requests(self, form)
         phone = form.cleaned_data["phone"]
         services.password_reset_code_send(phone=phone)
         self.request.session[RESET_PHONE_SESSION_KEY] = phone
@@ -272,6 +298,9 @@ class PasswordResetPhoneCodeView(FormView):
 
     def post(self, request, *args, **kwargs):
         if "resend" in request.POST:
+            if not ratelimit.ip_allows(request, ratelimit.IP_CODE):
+                messages.warning(request, _too_many_codes_message())
+                return redirect("accounts:password_reset_phone_code")
             services.password_reset_code_send(phone=self.phone)
             messages.info(request, _code_sent_message())
             return redirect("accounts:password_reset_phone_code")

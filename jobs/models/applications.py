@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from accounts.models import Consent, SeekerProfile
+from accounts.storage import application_resume_upload_to, private_storage
 
 from ..choices import ApplicationChannel, ApplicationStatus
 
@@ -47,7 +48,10 @@ class Application(models.Model):
 
     ``profile_snapshot`` is the JSON the employer sees (``jobs.services.applications``
     builds it); ``message`` is the seeker's optional note; ``interview_at``/``interview_place``
-    are set by the employer."""
+    are set by the employer. ``resume`` is a copy of the seeker's résumé file as it was when
+    the application was sent with the provision consent (private storage; ``resume_name`` and
+    ``resume_format`` as on the profile then): the employer downloads this copy, never the
+    seeker's current file, which may have been replaced for other employers since."""
 
     posting = models.ForeignKey("jobs.JobPosting", on_delete=models.PROTECT, related_name="applications")
     revision = models.ForeignKey(
@@ -75,6 +79,15 @@ class Application(models.Model):
         related_name="+",
         verbose_name="제공 동의",
     )
+    resume = models.FileField(
+        "보낸 이력서 파일",
+        storage=private_storage,
+        upload_to=application_resume_upload_to,
+        blank=True,
+        max_length=200,
+    )
+    resume_name = models.CharField("보낸 이력서 파일 이름", max_length=120, blank=True)
+    resume_format = models.CharField("보낸 이력서 형식", max_length=5, blank=True)
     interview_at = models.DateTimeField("면접 일시", null=True, blank=True)
     interview_place = models.CharField("면접 장소", max_length=200, blank=True)
     status_changed_at = models.DateTimeField("상태 변경 시각", null=True, blank=True)

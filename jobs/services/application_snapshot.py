@@ -33,12 +33,20 @@ def _month(value: datetime.date | None) -> str | None:
 
 
 def _contact(profile: SeekerProfile) -> tuple[str, str]:
-    """The phone (E.164) and email the employer may use: the profile's own, else the login
-    account's verified ones."""
+    """The phone (E.164) and email the employer may use, ``""`` for none.
+
+    A seeker with a login account: only the account's verified identifiers (``user.phone``
+    once ``phone_verified_at`` is set, ``user.email`` once ``email_verified_at`` is set).
+    The profile's ``phone``/``email`` are copies made at sign-up, before anything was
+    verified, so whoever signed up may have typed someone else's number: an employer must
+    not call a stranger about an application. A walk-in registered at a centre (no account):
+    the profile's own, which staff took down in person."""
     user = profile.user
-    phone = profile.phone or (user.phone if user is not None and user.phone_verified_at and user.phone else "")
-    email = profile.email or (user.email if user is not None and user.email_verified_at and user.email else "")
-    return phone or "", email or ""
+    if user is None:
+        return profile.phone or "", profile.email or ""
+    phone = user.phone if user.phone and user.phone_verified_at else ""
+    email = user.email if user.email and user.email_verified_at else ""
+    return phone, email
 
 
 def profile_snapshot(

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.services.activity import seeker_touch
 from employers.models import Employer
 
 from ..choices import ApplicationStatus
@@ -80,7 +81,8 @@ def application_withdraw(*, application: Application, by) -> Application:
     """The seeker withdraws ``application`` (지원 취소) before a decision; returns it updated.
 
     Raises ``PermissionDenied`` unless ``by`` is the seeker's own account, and
-    ``ValidationError`` when it was already withdrawn or decided (hired, rejected, …)."""
+    ``ValidationError`` when it was already withdrawn or decided (hired, rejected, …).
+    Withdrawing counts as the seeker's activity (``last_activity_at``)."""
     application = _lock(application)
     if by is None or not by.is_authenticated or application.seeker.user_id != by.pk:
         raise PermissionDenied(_("본인의 지원서만 취소할 수 있습니다."))
@@ -89,6 +91,7 @@ def application_withdraw(*, application: Application, by) -> Application:
     if not application.can_withdraw:
         raise ValidationError(_("결과가 이미 나온 지원은 취소할 수 없습니다."), code="decided")
     _record(application, S.WITHDRAWN, by)
+    seeker_touch(profile=application.seeker)
     return application
 
 

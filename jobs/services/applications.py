@@ -10,8 +10,11 @@ Two services make applications:
   (:func:`.application_snapshot.profile_snapshot`) and the first history row, and tells the
   employer's members. The snapshot is filled only when the seeker's provision-to-employer
   consent is active (its row is kept in ``provision_consent``); without one nothing personal
-  is provided (``profile_snapshot == {}``). Checking that the consent exists is the
-  caller's job: a referral records the resident's (paper) consent first.
+  is provided (``profile_snapshot == {}``). With the consent, the seeker's résumé file is
+  copied for the application (:mod:`.application_resume`): the employer downloads the file
+  as it was sent, never a later one. Checking that the consent exists is the caller's job:
+  a referral records the resident's (paper) consent first. Applying counts as the seeker's
+  activity (``last_activity_at``, the retention period).
 * :func:`application_apply` is the seeker applying online from the posting page: the
   posting must take online applications (``ApplyMethod.ONLINE``), and the provision consent
   is required (개인정보 보호법 §17): an active one, or one given now with the apply form's
@@ -28,10 +31,12 @@ from django.utils.translation import gettext as _
 from accounts.choices import ConsentPurpose
 from accounts.models import SeekerProfile
 from accounts.services import consent_active, consent_give
+from accounts.services.activity import seeker_touch
 
 from ..choices import ApplicationChannel, ApplicationStatus, ApplyMethod
 from ..models import Application, ApplicationStatusChange, JobPosting, SavedPosting, today_kst
 from .application_notices import notify_employer_of_application
+from .application_resume import application_resume_attach
 from .application_snapshot import profile_snapshot
 
 #: Longest application message (the model's ``max_length``).
@@ -87,7 +92,10 @@ def application_submit(
     ``message`` (≤ 1,000 characters) is the seeker's note to the employer;
     ``share_declared_groups`` asks to include the declared priority groups in the snapshot
     (only with the sensitive-data consent; see :func:`profile_snapshot`); ``by`` is the
-    account that acted (default: the seeker's own), kept on the first history row.
+    account that acted (default: the seeker's own), kept on the first history row. With the
+    provision consent, the résumé file is copied for the application
+    (:func:`.application_resume.application_resume_attach`; ``resume``, ``resume_name``,
+    ``resume_format``). Sets the seeker's ``last_activity_at`` to now.
 
     Raises ``ValidationError`` when the posting is not open (not published, or past its
     deadline date in KST even before the expiry task has run), is an imported listing, the
@@ -126,6 +134,9 @@ def application_submit(
         changed_by=by if by is not None and by.is_authenticated else None,
     )
     notify_employer_of_application(application=application)
+    seeker_touch(profile=seeker)
+    if consent is not None:
+        application_resume_attach(application=application, seeker=seeker)  # last: nothing after it can fail
     return application
 
 

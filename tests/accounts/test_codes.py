@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.choices import CodePurpose, MessageKind
-from accounts.messaging.delivery import deliver_batch
+from accounts.messaging.delivery import CODE_BODY_REDACTED, deliver_batch
 from accounts.messaging.sms import locmem
 from accounts.models import OneTimeCode, OutboundMessage
 from namdong_jobs.reference.models import CommunityCentre
@@ -185,6 +185,7 @@ def test_sixty_seconds_between_two_codes(clock, user):
 def test_at_most_five_codes_an_hour_per_destination(clock, user):
     for _ in range(5):
         issue(user)
+        deliver_batch()  # each code goes out while it works (an expired code is not sent)
         clock.shift(datetime.timedelta(minutes=2))
     with pytest.raises(ValidationError) as exc:
         issue(user)
@@ -225,3 +226,72 @@ def test_the_code_text_is_blanked_once_delivered(user):
     row.refresh_from_db()
     assert row.state == "sent" and code not in row.body and code not in row.html_body
     assert verify(code).used_at is not None  # the code still works: only its hash counted
+
+
+# --- code messages: no code kept in a failed row, none sent after the code expired ---------
+
+
+def test_code_verify_without_consuming_then_consume_once(clock, user):
+    row = issue(user)
+    code = last_code()
+    checked = services.code_verify(purpose=CodePurpose.VERIFY_PHONE, destination=PHONE, code=code, consume=False)
+    assert checked.pk == row.pk and OneTimeCode.objects.get().used_at is None
+    assert services.code_consume(code=checked) is True
+    assert services.code_consume(code=checked) is False  # a second request cannot use it again
+    assert error_of(code).code == "used"
+
+
+def test_a_replaced_or_expired_code_cannot_be_consumed(clock, user):
+    issue(user)
+    first = services.code_verify(purpose=CodePurpose.VERIFY_PHONE, destination=PHONE, code=last_code(), consume=False)
+    clock.shift(datetime.timedelta(seconds=61))
+    second_row = issue(user)
+    assert services.code_consume(code=first) is False
+    second = services.code_verify(purpose=CodePurpose.VERIFY_PHONE, destination=PHONE, code=last_code(), consume=False)
+    assert second.pk == second_row.pk
+    clock.shift(services.CODE_TTL)
+    assert services.code_consume(code=second) is False
+
+
+def test_a_stuck_code_message_marked_failed_keeps_no_code(clock, user, settings):
+    issue(user)
+    row = OutboundMessage.objects.get(kind=MessageKind.CODE)
+    assert re.search(r"\b\d{6}\b", row.body)
+    OutboundMessage.objects.filter(pk=row.pk).update(
+        state="sending",
+        claimed_at=START - settings.NJ_MESSAGE_SENDING_TIMEOUT * 2,
+        attempts=settings.NJ_MESSAGE_MAX_ATTEMPTS,
+    )
+    deliver_batch()
+    row.refresh_from_db()
+    assert row.state == "failed" and row.body == CODE_BODY_REDACTED and row.html_body == ""
+    assert not re.search(r"\b\d{6}\b", row.body) and not locmem.outbox
+
+
+def test_a_code_message_is_not_sent_once_the_code_expired(clock, user):
+    issue(user)
+    clock.shift(services.CODE_TTL)
+    deliver_batch()
+    row = OutboundMessage.objects.get(kind=MessageKind.CODE)
+    assert row.state == "suppressed" and row.body == CODE_BODY_REDACTED
+    assert "유효 시간이 지나" in row.last_error and not locmem.outbox
+
+
+def test_a_stuck_code_message_is_not_retried_after_the_code_expired(clock, user, settings):
+    issue(user)
+    row = OutboundMessage.objects.get(kind=MessageKind.CODE)
+    OutboundMessage.objects.filter(pk=row.pk).update(state="sending", claimed_at=START, attempts=1)
+    clock.shift(settings.NJ_MESSAGE_SENDING_TIMEOUT + datetime.timedelta(minutes=1))
+    deliver_batch()
+    row.refresh_from_db()
+    assert row.state == "failed" and row.body == CODE_BODY_REDACTED and not locmem.outbox
+
+
+def test_a_failed_code_message_is_not_retried_past_the_code_lifetime(clock, user, settings):
+    issue(user)
+    settings.SMS_BACKEND = "tests.accounts.test_messaging.BrokenSmsBackend"
+    clock.shift(datetime.timedelta(minutes=9, seconds=30))  # the next try (1 minute on) would be too late
+    deliver_batch()
+    row = OutboundMessage.objects.get(kind=MessageKind.CODE)
+    assert row.state == "failed" and row.attempts == 1 and row.body == CODE_BODY_REDACTED
+    assert "gateway 503" in row.last_error

@@ -1,13 +1,17 @@
 """Erasure leaves the person's name, phone number, email address and texts in no table
 (issue 4 "Must show"): a person with distinctive values is spread over every place the portal
 keeps them (profile, account, career, consents, codes, messages to them and about them,
-applications and their history, the admin's history, a failed login), erased through the
-delete page, and then every text-like column of every table in the public schema —
-Django's and any other — is searched for each value."""
+applications and their history, the admin's history, a failed login, an anonymous SMS
+password-reset session), erased through the delete page, and then every text-like column of
+every table in the public schema — Django's and any other — is searched for each value, and
+so is every stored session, decoded (sessions are signed base64: a plain search misses them)."""
 
 import datetime
+import json
+from importlib import import_module
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -42,6 +46,7 @@ NEEDLES = {
     "free-text licence": "기타자격검증",
     "application message": "지원메시지검증",
     "status note": "상태메모검증",
+    "interview place": "면접장소검증",
     "message to the person": "알림본문검증",
     "résumé file name": "이력서검증파일",
 }
@@ -81,6 +86,18 @@ def find_everywhere(needles: dict[str, str]) -> list[str]:
                 )
                 if cursor.fetchone():
                     found.append(f"{table}.{column}: {what}")
+    return found + find_in_sessions(needles)
+
+
+def find_in_sessions(needles: dict[str, str]) -> list[str]:
+    """Every (session, what) where one of ``needles`` occurs in a stored session's decoded
+    data (case-insensitive), expired sessions included."""
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    store = store_class()
+    found = []
+    for data in store_class.get_model_class().objects.values_list("session_data", flat=True):
+        text = json.dumps(store.decode(data), ensure_ascii=False, default=str).lower()
+        found += [f"django_session (decoded): {what}" for what, needle in needles.items() if needle.lower() in text]
     return found
 
 
@@ -136,6 +153,7 @@ def person():
     application = Application.objects.create(
         posting=posting,
         seeker=profile,
+        interview_place=f"면접장소검증: {NAME} 님 댁 근처 카페",
         message="지원메시지검증: 잘 부탁드립니다.",
         profile_snapshot={"name": NAME, "phone": PHONE_E164, "email": EMAIL, "self_introduction": "자기소개검증문장"},
     )
@@ -166,6 +184,10 @@ def person():
             action_flag=CHANGE,
             change_message="[]",
         )
+    # an SMS password reset started without logging in: the anonymous session keeps the number
+    reset = import_module(settings.SESSION_ENGINE).SessionStore()
+    reset["accounts:reset_phone"] = PHONE_E164
+    reset.create()
     # a mistyped password before leaving: django-axes records the attempt
     response = Client().post("/accounts/login/", {"username": EMAIL, "password": "wrong-password"})
     assert response.status_code == 200
@@ -175,6 +197,7 @@ def person():
 def test_the_scan_sees_every_value_before_erasure(person):
     found = {hit.split(": ", 1)[1] for hit in find_everywhere(NEEDLES)}
     assert found == set(NEEDLES)
+    assert "django_session (decoded): phone (E.164 and national digits)" in find_in_sessions(NEEDLES)
 
 
 def test_after_erasure_no_table_holds_the_person(person, client, django_capture_on_commit_callbacks):

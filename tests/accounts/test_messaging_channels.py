@@ -70,7 +70,9 @@ def test_notify_person_uses_the_chosen_channels_and_verified_addresses():
         ("sms", PHONE),
     ]
     assert {m.dedupe_key for m in messages} == {
-        f"application_status:application:1:viewed:u{profile.user.pk}:{c}" for c in ("onsite", "email", "sms")
+        # the recipient is the profile when there is one (review of issue 4; was u<user id>)
+        f"application_status:application:1:viewed:p{profile.pk}:{c}"
+        for c in ("onsite", "email", "sms")
     }
     assert messages[1].html_body == "<p>b</p>" and messages[2].html_body == ""
     assert notify(profile=profile) == []  # already told
@@ -109,3 +111,29 @@ def test_notify_person_skips_erased_people():
     user = UserFactory(erased_at=timezone.now())
     assert notify(user=user) == []
     assert not OutboundMessage.objects.exists()
+
+
+def test_a_walk_in_who_gets_an_account_is_not_told_the_same_thing_twice():
+    """The dedupe key names the profile, whether or not it has a login yet (review of issue 4:
+    the key used to change from p<id> to u<id> when a walk-in record got an account)."""
+    walk_in = SeekerProfile.objects.create(
+        user=None,
+        registered_centre=CommunityCentre.objects.get(name="구월1동 행정복지센터"),
+        name="방문 구직자",
+        phone=PHONE,
+        notify_channels=["sms"],
+    )
+    assert [m.channel for m in notify(profile=walk_in)] == ["sms"]
+    walk_in.user = UserFactory(phone=PHONE, phone_verified_at=timezone.now())
+    walk_in.save()
+    again = notify(profile=walk_in)
+    assert [m.channel for m in again] == ["onsite"]  # the inbox is new; the SMS was sent already
+    assert notify(user=walk_in.user) == []  # named by the account only: the same key
+    assert OutboundMessage.objects.filter(channel="sms").count() == 1
+    assert {m.dedupe_key.split(":")[-2] for m in OutboundMessage.objects.all()} == {f"p{walk_in.pk}"}
+
+
+def test_people_without_a_profile_are_keyed_by_their_account():
+    member = UserFactory()
+    [message] = notify(user=member, channels=[])
+    assert message.dedupe_key == f"application_status:application:1:viewed:u{member.pk}:onsite"

@@ -259,3 +259,38 @@ def test_a_reset_lifts_the_login_lock(client, clock):
     assert not AccessAttempt.objects.exists()
     response = attacker.post("/accounts/login/", {"username": "010-9876-5432", "password": NEW})
     assert response.status_code == 302
+
+
+def test_the_code_is_checked_before_the_password_is_compared_with_the_account(clock):
+    """Comparing the new password with the account (similar to its email) before the code
+    would tell anyone with a number which account it belongs to: the code comes first."""
+    make_user(phone=PHONE, phone_verified_at=timezone.now())
+    similar = "reset@example.kr"  # long enough, not common, but too close to the account's email
+    known, unknown = Client(), Client()
+    ask_code(known, "010-9876-5432")
+    ask_code(unknown, "010-1111-0000")
+    code = sms_code()
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    known_response = send_code_form(known, wrong, similar)
+    unknown_response = send_code_form(unknown, wrong, similar)
+    assert known_response.context["form"].errors == unknown_response.context["form"].errors
+    assert set(known_response.context["form"].errors) == {"code"}
+    assert "너무 비슷합니다" not in known_response.content.decode()
+    # after the right code the account's rules apply, and the code is not used up by them
+    html = send_code_form(known, code, similar).content.decode()
+    assert "비밀번호가 이메일 항목과 너무 비슷합니다" in html and 'id="id_new_password1_error"' in html
+    assert OneTimeCode.objects.get(destination=PHONE).used_at is None
+    assert send_code_form(known, code).status_code == 302
+    assert OneTimeCode.objects.get(destination=PHONE).used_at is not None
+    assert can_log_in("010-9876-5432", NEW)
+
+
+def test_account_independent_password_rules_are_checked_for_any_number(clock):
+    make_user(phone=PHONE, phone_verified_at=timezone.now())
+    known, unknown = Client(), Client()
+    ask_code(known, "010-9876-5432")
+    ask_code(unknown, "010-1111-0000")
+    known_errors = send_code_form(known, "123456", "short1").context["form"].errors
+    unknown_errors = send_code_form(unknown, "123456", "short1").context["form"].errors
+    assert known_errors == unknown_errors and set(known_errors) == {"new_password1"}
+    assert OneTimeCode.objects.get().attempts == 0  # no try counted for a refused password

@@ -24,11 +24,12 @@ from accounts.models import (
     SeekerProfile,
 )
 from accounts.services import ErasureReason, age_band, consent_give, person_erase, personal_data_export
+from accounts.services.privacy import erasure_ends_employer_login
 from accounts.signals import person_erased
 from jobs.choices import ApplicationStatus
 from jobs.models import Application, SavedPosting
 from namdong_jobs.reference.models import CommunityCentre
-from tests.factories import SeekerProfileFactory, StaffMembershipFactory
+from tests.factories import EmployerMemberFactory, SeekerProfileFactory, StaffMembershipFactory
 
 from .privacy_people import NOON_KST, PASSWORD, make_seeker
 
@@ -255,3 +256,26 @@ def test_age_band_is_the_ten_year_band():
     assert age_band(1968, 2026) == 50
     assert age_band(2010, 2026) == 10
     assert age_band(None, 2026) is None
+
+
+def test_erasing_an_employer_members_login_on_request_needs_the_confirmation():
+    profile = make_seeker()
+    assert erasure_ends_employer_login(profile=profile) is False
+    EmployerMemberFactory(user=profile.user)
+    assert erasure_ends_employer_login(profile=profile) is True
+    with pytest.raises(ValidationError) as exc:
+        person_erase(profile=profile, reason=ErasureReason.REQUEST)
+    assert exc.value.code == "employer_member"
+    profile.refresh_from_db()
+    assert profile.erased_at is None
+    person_erase(profile=profile, reason=ErasureReason.REQUEST, employer_login_confirmed=True)
+    profile.refresh_from_db()
+    assert profile.erased_at is not None
+
+
+def test_the_retention_erasure_needs_no_confirmation_for_an_employer_member():
+    profile = make_seeker()
+    EmployerMemberFactory(user=profile.user)
+    person_erase(profile=profile, reason=ErasureReason.RETENTION)
+    profile.refresh_from_db()
+    assert profile.erased_at is not None

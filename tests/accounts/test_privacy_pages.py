@@ -116,3 +116,31 @@ def test_delete_page_shows_the_staff_refusal(client):
     assert response.status_code == 200 and "센터 직원 계정은 여기서 탈퇴할 수 없습니다" in response.content.decode()
     profile.refresh_from_db()
     assert profile.erased_at is None
+
+
+def test_an_employer_member_must_tick_that_the_employer_login_goes_too(client, django_capture_on_commit_callbacks):
+    profile = make_seeker()
+    EmployerMemberFactory(user=profile.user)
+    client.force_login(profile.user)
+    html = client.get("/accounts/delete/").content.decode()
+    assert "기업 회원 로그인도 함께 사라집니다" in html
+    assert 'name="confirm_employer"' in html and 'type="checkbox"' in html
+    response = client.post("/accounts/delete/", {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_confirm_employer_error"' in html and "error-summary" in html
+    assert "기업 회원 로그인도 함께 사라진다는 것을 확인했다는 칸에 표시해 주세요" in html
+    profile.refresh_from_db()
+    assert profile.erased_at is None and profile.user.is_active
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/delete/", {"password": PASSWORD, "confirm": "on", "confirm_employer": "on"})
+    assert response.status_code == 302 and response["Location"] == "/accounts/deleted/"
+    profile.refresh_from_db()
+    assert profile.erased_at is not None
+
+
+def test_a_seeker_only_account_has_no_employer_tick(client):
+    profile = make_seeker()
+    client.force_login(profile.user)
+    html = client.get("/accounts/delete/").content.decode()
+    assert "기업 회원 로그인도 함께 사라집니다" not in html and 'name="confirm_employer"' not in html

@@ -292,7 +292,7 @@ def test_the_collection_consent_alone_is_enough(client):
 
 def test_age_14_is_refused(client):
     html = signup(client, birth_year="2012").content.decode()
-    assert "만 15세 이상(2026년 기준 2011년생까지)만 가입할 수 있습니다" in html
+    assert "출생 연도 기준으로 올해 만 15세가 되는 분부터 가입할 수 있습니다(2026년에는 2011년생까지)" in html
     assert "근로기준법 제64조" in html and 'id="id_birth_year_error"' in html
     assert not User.objects.exists()
 
@@ -300,7 +300,7 @@ def test_age_14_is_refused(client):
 @pytest.mark.parametrize("birth_year", ["2011", "2009"])  # 15 and 17
 def test_ages_15_to_17_need_the_guardian_document(client, birth_year):
     html = signup(client, birth_year=birth_year).content.decode()
-    assert "만 18세 미만은 보호자 동의서를 올려야 가입할 수 있습니다" in html
+    assert "출생 연도 기준으로 올해 만 18세가 되지 않는 분은 보호자 동의서를 올려야 가입할 수 있습니다" in html
     assert 'id="id_guardian_document_error"' in html
     assert not User.objects.exists()
 
@@ -361,7 +361,7 @@ def test_the_service_applies_the_rules_itself():
     with pytest.raises(Exception) as exc:
         services.seeker_signup(name="어린이", birth_year=2012, password=PASSWORD, phone="010-1111-2222")
     errors = exc.value.message_dict
-    assert "만 15세 이상" in errors["birth_year"][0] and "consents" in errors
+    assert "올해 만 15세가 되는 분부터" in errors["birth_year"][0] and "consents" in errors
     with pytest.raises(Exception) as exc:
         services.seeker_signup(
             name="청소년", birth_year=2010, password=PASSWORD, phone="010-1111-2222", consents=["collection"]
@@ -458,3 +458,37 @@ def test_axes_still_locks_a_phone_login_per_account_and_ip(client):
     other = Client(REMOTE_ADDR="198.51.100.50")
     response = other.post("/accounts/login/", {"username": "010 2345 6789", "password": PASSWORD})
     assert response.status_code == 302 and other.session["_auth_user_id"] == str(User.objects.get().pk)
+
+
+# --- where a verification leads, and the age wording ----------------------------------------
+
+
+def test_a_new_link_from_the_resend_page_leads_a_seeker_to_the_profile(client):
+    signup(client, phone="")
+    client.post("/accounts/verify-email/resend/", {"email": "park.seeker@example.kr"})
+    assert len(mail.outbox) == 2
+    link = email_link(mail.outbox[1])
+    response = client.get(link)
+    assert response.status_code == 302 and response["Location"] == "/accounts/profile/"
+    # used again elsewhere: the login page, then the profile
+    again = Client().get(link)
+    assert again["Location"] == "/accounts/login/?next=%2Faccounts%2Fprofile%2F"
+
+
+def test_the_age_rule_is_worded_by_birth_year(client):
+    html = client.get("/accounts/signup/").content.decode()
+    assert "출생 연도 기준으로 올해 만 15세가 되는 분부터 가입할 수 있고" in html
+    assert "올해 만 15~17세가 되는 분은 보호자 동의서를" in html
+    assert "만 15세 이상" not in html and "만 18세 미만" not in html
+    html = signup(client, birth_year="2010").content.decode()
+    assert "만 18세 미만" not in html and "올해 만 18세가 되지 않는 분은" in html
+    profile = services.seeker_signup(
+        name="청소년",
+        birth_year=2008,
+        password=PASSWORD,
+        phone="010-1111-2222",
+        consents=["collection"],
+    )
+    with pytest.raises(Exception) as exc:
+        services.profile_update(profile=profile, birth_year=2010)
+    assert "출생 연도 기준으로 올해 만 18세가 되지 않는 분은" in exc.value.message_dict["birth_year"][0]

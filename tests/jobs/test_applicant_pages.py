@@ -9,18 +9,20 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.choices import ConsentPurpose, MessageKind
 from accounts.models import OutboundMessage
-from accounts.services import ErasureReason, consent_give, person_erase, resume_set
+from accounts.services import ErasureReason, consent_give, person_erase, personal_data_export, resume_delete, resume_set
 from jobs.choices import ApplicationStatus, ApplyMethod
 from jobs.models import Application, ApplicationStatusChange
-from jobs.services import application_apply, application_withdraw
+from jobs.services import application_apply, application_submit, application_withdraw
 from tests.factories import (
     ApplicationFactory,
     EmployerMemberFactory,
     JobPostingFactory,
     SeekerProfileFactory,
+    UserFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("manage_clock")]
@@ -53,7 +55,9 @@ def apply(posting, **profile_fields):
 
 @pytest.fixture
 def application(posting):
-    return apply(posting, name="최지원", phone="+821023456789", self_introduction="지게차 경력 5년")
+    # the employer gets an online seeker's verified number (the snapshot's rule), so verify it
+    user = UserFactory(phone="+821023456789", phone_verified_at=timezone.now())
+    return apply(posting, user=user, name="최지원", phone="+821023456789", self_introduction="지게차 경력 5년")
 
 
 def urls(posting, application) -> dict:
@@ -288,3 +292,81 @@ def test_no_resume_download_without_one_or_after_withdrawal(member_client, posti
     with_file = with_resume(posting)
     application_withdraw(application=with_file, by=with_file.seeker.user)
     assert member_client.get(reverse("manage:application_resume", args=[with_file.pk])).status_code == 404
+
+
+# ---- the résumé as it was sent (review of issue 4) ---------------------------------------------
+
+PDF_LATER = PDF.replace(b"/Catalog", b"/Catalog /Lang (ko-KR) /Note (for another employer)")
+
+
+def test_the_employer_gets_the_resume_as_sent_not_a_later_one(
+    member_client, posting, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = with_resume(posting)
+    application.refresh_from_db()
+    assert application.resume.name.startswith("applications/") and application.resume.name.endswith(".pdf")
+    assert (application.resume_name, application.resume_format) == ("내 이력서.pdf", "pdf")
+    seeker = application.seeker
+    # the seeker uploads another file for other employers; the old one is deleted from storage
+    with django_capture_on_commit_callbacks(execute=True):
+        resume_set(profile=seeker, upload=SimpleUploadedFile("새 이력서.pdf", PDF_LATER))
+    response = member_client.get(reverse("manage:application_resume", args=[application.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF  # what was sent, not the new file
+    assert "%EB%82%B4%20%EC%9D%B4%EB%A0%A5%EC%84%9C.pdf" in response["Content-Disposition"]  # 내 이력서.pdf
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    # the seeker's data export names the file sent
+    export = personal_data_export(profile=seeker)
+    assert export["applications"][0]["resume_sent"] == {"name": "내 이력서.pdf", "format": "pdf"}
+    # deleting the profile's résumé does not take the sent copy away either
+    with django_capture_on_commit_callbacks(execute=True):
+        resume_delete(profile=seeker)
+    response = member_client.get(reverse("manage:application_resume", args=[application.pk]))
+    assert b"".join(response.streaming_content) == PDF
+
+
+def test_a_later_resume_does_not_reach_an_application_sent_without_one(member_client, posting, application):
+    seeker = application.seeker
+    resume_set(profile=seeker, upload=SimpleUploadedFile("나중.pdf", PDF_LATER))
+    url = reverse("manage:application_resume", args=[application.pk])
+    assert member_client.get(url).status_code == 404
+    html = member_client.get(reverse("manage:application_detail", args=[application.pk])).content.decode()
+    assert url not in html
+
+
+def test_no_copy_without_the_provision_consent(posting):
+    profile = SeekerProfileFactory()
+    resume_set(profile=profile, upload=SimpleUploadedFile("a.pdf", PDF))
+    application = application_submit(seeker=profile, posting=posting)
+    assert application.profile_snapshot == {} and not application.resume
+    assert not Application.objects.get(pk=application.pk).resume
+
+
+def test_a_missing_file_is_said_on_the_page_and_the_download_is_404(member_client, posting):
+    application = with_resume(posting)
+    application.resume.storage.delete(application.resume.name)
+    url = reverse("manage:application_resume", args=[application.pk])
+    assert member_client.get(url).status_code == 404
+    # an application whose copy was never kept (the file was missing when it was made)
+    Application.objects.filter(pk=application.pk).update(resume="")
+    html = member_client.get(reverse("manage:application_detail", args=[application.pk])).content.decode()
+    assert "함께 보관된 이력서 파일이 없어 내려받을 수 없습니다" in html
+    assert url not in html
+    assert member_client.get(url).status_code == 404
+
+
+def test_erasure_deletes_the_sent_copies_after_commit(member_client, posting, django_capture_on_commit_callbacks):
+    application = with_resume(posting)
+    storage, name = application.resume.storage, application.resume.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks() as callbacks:
+        person_erase(profile=application.seeker, reason=ErasureReason.REQUEST)
+    assert storage.exists(name)  # not before the erasure commits
+    for callback in callbacks:
+        callback()
+    assert not storage.exists(name)
+    application.refresh_from_db()
+    assert not application.resume and application.resume_name == "" and application.resume_format == ""
+    assert member_client.get(reverse("manage:application_resume", args=[application.pk])).status_code == 404

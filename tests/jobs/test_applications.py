@@ -48,6 +48,7 @@ from tests.factories import (
     EmployerMemberFactory,
     JobPostingFactory,
     SeekerProfileFactory,
+    UserFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("manage_clock")]
@@ -232,7 +233,10 @@ def test_the_employer_members_are_told_on_site(posting):
 
 
 def full_profile(**fields):
+    # the employer gets an online seeker's verified identifiers (not the profile's sign-up copies)
+    user = UserFactory(email="minji@example.kr", phone="+821012345678", phone_verified_at=timezone.now())
     profile = consenting_seeker(
+        user=user,
         name="박민지",
         birth_year=1995,
         phone="+821012345678",

@@ -23,6 +23,7 @@ from tests.factories import (
     JobPostingFactory,
     SavedPostingFactory,
     SeekerProfileFactory,
+    UserFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("manage_clock")]
@@ -38,7 +39,9 @@ def posting():
 
 @pytest.fixture
 def seeker():
-    return SeekerProfileFactory(name="이하나", phone="+821011112222")
+    # the number is verified on the account: employers (and the snapshot) get verified ones only
+    user = UserFactory(phone="+821011112222", phone_verified_at=timezone.now())
+    return SeekerProfileFactory(user=user, name="이하나", phone="+821011112222")
 
 
 @pytest.fixture

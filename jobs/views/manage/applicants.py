@@ -7,49 +7,34 @@ employer here, so they get 404 like any other employer's member; anonymous visit
 the login page and people who cannot use the manage pages at all (seekers) get 403
 (:class:`.access.ManageAccessMixin`). What the seeker sent is shown only while the
 application stands: a withdrawn application shows "지원 취소" and an erased seeker "탈퇴한
-구직자", without personal data; without the provision consent nothing personal was sent."""
+구직자", without personal data; without the provision consent nothing personal was sent.
+These rules live in :mod:`jobs.selectors`; the résumé is the copy kept with the application
+(:mod:`jobs.services.application_resume`), never the seeker's current file."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.services import ResumeNotFound, resume_open
+from accounts.services import ResumeNotFound
+from accounts.views.resume import file_download
 from employers.models import Employer
 
 from ...choices import ApplicationStatus
 from ...forms.applications import ApplicationStatusForm
 from ...forms.moderation import add_service_errors
 from ...models import Application, JobPosting
+from ...selectors import applicant_label, resume_downloadable, resume_missing_reason, shows_personal_data
 from ...services import application_mark_viewed, application_set_status, employer_next_statuses
+from ...services.application_resume import application_resume_open
 from ..application_display import history_rows, snapshot_display, status_label
 from ..public import get_page
 from .access import ManageAccessMixin
-
-
-def applicant_label(application: Application) -> str:
-    """Who the employer sees: "탈퇴한 구직자" for an erased seeker, "지원 취소" for a withdrawn
-    application (no name), else the name as sent (or "이름 없음")."""
-    if application.seeker.erased_at is not None:
-        return _("탈퇴한 구직자")
-    if application.status == ApplicationStatus.WITHDRAWN:
-        return _("지원 취소")
-    return (application.profile_snapshot or {}).get("name") or _("이름 없음")
-
-
-def shows_personal_data(application: Application) -> bool:
-    """True while the employer may see what the seeker sent: not withdrawn, not erased, and
-    sent with the provision consent (a non-empty snapshot)."""
-    return (
-        application.seeker.erased_at is None
-        and application.status != ApplicationStatus.WITHDRAWN
-        and bool(application.profile_snapshot)
-    )
 
 
 class EmployerApplicationsMixin(ManageAccessMixin):
@@ -136,7 +121,8 @@ class ApplicantDetailView(EmployerApplicationsMixin, TemplateView):
             snapshot=snapshot_display(application.profile_snapshot) if shown else {"provided": False},
             history=history_rows(application, for_seeker=False),
             form=form if next_statuses else None,
-            can_download_resume=shown and bool((application.profile_snapshot.get("resume") or {}).get("present")),
+            can_download_resume=resume_downloadable(application),
+            resume_missing=resume_missing_reason(application),
         )
         return ctx
 
@@ -183,17 +169,18 @@ class ApplicantStatusView(ApplicantDetailView):
 
 
 class ApplicantResumeView(EmployerApplicationsMixin, View):
-    """GET ``/manage/applications/<pk>/resume/``: the applicant's résumé file as an
-    attachment (``accounts.services.resume_open``), while :func:`shows_personal_data` holds
-    and a résumé was sent; 404 otherwise."""
+    """GET ``/manage/applications/<pk>/resume/``: the résumé file sent with the application
+    (the copy kept when it was made, :func:`jobs.services.application_resume.application_resume_open`)
+    as a private, uncached attachment (``accounts.views.resume.file_download``), while
+    :func:`jobs.selectors.resume_downloadable` holds; 404 otherwise."""
+
+    http_method_names = ["get", "head", "options"]
 
     def get(self, request, *args, **kwargs):
         application = self.get_application()
-        sent = (application.profile_snapshot or {}).get("resume") or {}
-        if not shows_personal_data(application) or not sent.get("present"):
+        if not resume_downloadable(application):
             raise Http404(_("내려받을 이력서가 없습니다."))
         try:
-            handle, filename, content_type = resume_open(application.seeker)
+            return file_download(application_resume_open(application))
         except ResumeNotFound:
             raise Http404(_("내려받을 이력서가 없습니다.")) from None
-        return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from ...models import Application, JobPosting, SavedPosting, today_kst
+from ...selectors import has_wanted_conditions
 from ...services import application_withdraw
 from ..application_display import history_rows, snapshot_display, status_label
 from ..public import get_page
@@ -18,15 +19,6 @@ from .access import SeekerRequiredMixin
 
 #: How many fitting postings my page shows (the search page has the rest).
 FITTING_SHOWN = 10
-
-
-def has_wanted_conditions(profile) -> bool:
-    return bool(
-        profile.wanted_occupations
-        or profile.wanted_dongs
-        or profile.wanted_employment_types
-        or profile.wanted_min_hourly_krw
-    )
 
 
 class MyHomeView(SeekerRequiredMixin, TemplateView):
