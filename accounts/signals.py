@@ -13,6 +13,12 @@
   deletes its app's personal data and keeps anonymous attributes; an exception rolls the
   whole erasure back.
 
+* :data:`consent_withdrawn` — sent by ``accounts.services.consent_withdraw`` inside its
+  transaction with ``person`` and ``purpose`` when an active consent was withdrawn. Receivers
+  stop using what the consent covered, e.g. the declared priority groups that applications
+  sent to employers under the sensitive-data consent (DESIGN.md "Privacy": never shown to
+  employers without it).
+
 Also the ``user_logged_in`` receiver that counts a login as activity (retention, DESIGN.md
 "Privacy"); ``AccountsConfig.ready`` connects it.
 """
@@ -24,6 +30,7 @@ from django.utils import timezone
 
 collect_personal_data = Signal()
 person_erased = Signal()
+consent_withdrawn = Signal()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,6 +6,8 @@ any wanted condition that "postings that fit now" filters by."""
 
 from django.utils.translation import gettext as _
 
+from accounts.choices import NotifyChannel
+from accounts.messaging import notice_channels
 from accounts.models import SeekerProfile
 
 from .choices import ApplicationStatus
@@ -68,3 +70,11 @@ def has_wanted_conditions(profile: SeekerProfile) -> bool:
         or profile.wanted_employment_types
         or profile.wanted_min_hourly_krw
     )
+
+
+def seeker_notice_channels(application: Application) -> list[str]:
+    """Names (translated) of the channels a status change of ``application`` reaches the
+    seeker by now (``accounts.messaging.notice_channels``), for the employer's status form;
+    empty for an erased seeker."""
+    seeker = application.seeker
+    return [_(NotifyChannel(c).label) for c, _address in notice_channels(user=seeker.user, profile=seeker)]

@@ -11,9 +11,10 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_noop
 
+from accounts.choices import ConsentPurpose
 from accounts.models import OutboundMessage, SeekerProfile
 from accounts.services.privacy_export import coded, iso
-from accounts.signals import FormerIdentifiers, collect_personal_data, person_erased
+from accounts.signals import FormerIdentifiers, collect_personal_data, consent_withdrawn, person_erased
 from employers.models import Employer
 
 from .choices import ApplicationChannel, ApplicationStatus
@@ -146,3 +147,18 @@ def _delete_files(files: list[tuple]) -> None:
             storage.delete(name)
         except OSError:
             logger.exception("could not delete an erased person's application résumé %s", name)
+
+
+@receiver(consent_withdrawn, dispatch_uid="jobs.drop_declared_groups_from_snapshots")
+def drop_declared_groups_from_snapshots(sender, person: SeekerProfile, purpose: str, **kwargs) -> None:
+    """The sensitive-data consent was withdrawn: remove the declared priority groups from the
+    profiles that ``person``'s applications sent to employers (DESIGN.md "Privacy": never
+    shown to employers without that consent). Groups derived from birth year stay."""
+    if purpose != ConsentPurpose.SENSITIVE:
+        return
+    for application in Application.objects.select_for_update().filter(
+        seeker=person, profile_snapshot__has_key="declared_groups"
+    ):
+        application.profile_snapshot.pop("declared_groups", None)
+        application.profile_snapshot["declared_groups_shared"] = False
+        application.save(update_fields=["profile_snapshot", "updated_at"])

@@ -10,7 +10,7 @@ portal for one-time codes, application status changes and match alerts:
 """
 
 from .inbox import inbox_message_read, inbox_read_all
-from .outbox import dedupe_key, enqueue_delivery, message_send, notify_person, verified_address
+from .outbox import dedupe_key, enqueue_delivery, message_send, notice_channels, notify_person, verified_address
 
 __all__ = [
     "dedupe_key",
@@ -18,6 +18,7 @@ __all__ = [
     "inbox_message_read",
     "inbox_read_all",
     "message_send",
+    "notice_channels",
     "notify_person",
     "verified_address",
 ]

@@ -146,25 +146,9 @@ def notify_person(
         profile = SeekerProfile.objects.filter(user=user).first()
     elif user is None:
         user = profile.user
-    if (user is not None and user.erased_at) or (profile is not None and profile.erased_at):
-        return []
-    if channels is None:
-        channels = profile.notify_channels if profile is not None else DEFAULT_CHANNELS_WITHOUT_PROFILE
-    wanted = set(channels)
-    if user is not None:
-        wanted.add(NotifyChannel.ONSITE)
-    else:
-        wanted.discard(NotifyChannel.ONSITE)  # no account, no inbox
+    reachable = notice_channels(user=user, profile=profile, channels=channels)
     created = []
-    for channel in CHANNEL_ORDER:
-        if channel not in wanted:
-            continue
-        if channel == NotifyChannel.ONSITE:
-            address = ""
-        else:
-            address = verified_address(channel, user=user, profile=profile)
-            if not address:
-                continue
+    for channel, address in reachable:
         message = message_send(
             kind=kind,
             subject=subject,
@@ -180,6 +164,30 @@ def notify_person(
         if message is not None:
             created.append(message)
     return created
+
+
+def notice_channels(*, user: User | None, profile: SeekerProfile | None, channels=None) -> list[tuple[str, str]]:
+    """The channels :func:`notify_person` would use for this person now, in
+    ``CHANNEL_ORDER``, each with its address (``""`` on site): the chosen channels (or
+    ``channels``), on-site added for an account and dropped without one, email and SMS only
+    with a verified address. Empty for an erased person."""
+    if (user is not None and user.erased_at) or (profile is not None and profile.erased_at):
+        return []
+    if channels is None:
+        channels = profile.notify_channels if profile is not None else DEFAULT_CHANNELS_WITHOUT_PROFILE
+    wanted = set(channels)
+    if user is not None:
+        wanted.add(NotifyChannel.ONSITE)
+    else:
+        wanted.discard(NotifyChannel.ONSITE)  # no account, no inbox
+    reachable = []
+    for channel in CHANNEL_ORDER:
+        if channel not in wanted:
+            continue
+        address = "" if channel == NotifyChannel.ONSITE else verified_address(channel, user=user, profile=profile)
+        if channel == NotifyChannel.ONSITE or address:
+            reachable.append((channel, address))
+    return reachable
 
 
 def verified_address(channel: str, *, user: User | None, profile: SeekerProfile | None) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ..choices import OPTIONAL_CONSENTS, ConsentMethod, ConsentPurpose
 from ..consent_texts import CONSENT_VERSION
 from ..models import Consent, SeekerProfile, User
+from ..signals import consent_withdrawn
 from .activity import seeker_touch
 
 
@@ -95,4 +96,6 @@ def consent_withdraw(*, person: SeekerProfile, purpose: str, now: datetime.datet
     if purpose == ConsentPurpose.SENSITIVE and person.declared_groups:
         person.declared_groups = []
         person.save(update_fields=["declared_groups", "updated_at"])
+    if updated:
+        consent_withdrawn.send(sender=Consent, person=person, purpose=purpose)
     return bool(updated)

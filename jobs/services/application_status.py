@@ -41,8 +41,15 @@ INTERVIEW_PLACE_MAX = 200
 NOTE_MAX = 300
 
 
+#: How far ahead an interview may be set: a date further away is a typing mistake.
+INTERVIEW_MAX_AHEAD = datetime.timedelta(days=365)
+
+
 def employer_next_statuses(application: Application) -> tuple[str, ...]:
-    """The statuses an employer member may set on ``application`` now (empty when final)."""
+    """The statuses an employer member may set on ``application`` now: empty when final, and
+    when the seeker deleted their account (nobody to tell, nothing left to decide)."""
+    if application.seeker.erased_at is not None:
+        return ()
     return EMPLOYER_TRANSITIONS.get(application.status, ())
 
 
@@ -107,6 +114,8 @@ def _clean_interview(application, status, interview_at, interview_place) -> tupl
         errors["interview_at"] = _("면접 날짜와 시각이 올바르지 않습니다.")
     elif interview_at <= timezone.now():
         errors["interview_at"] = _("면접 일시는 지금보다 뒤여야 합니다.")
+    elif interview_at > timezone.now() + INTERVIEW_MAX_AHEAD:
+        errors["interview_at"] = _("면접 일시는 1년 안이어야 합니다. 날짜를 확인해 주세요.")
     if not place:
         errors["interview_place"] = _("면접 장소를 적어 주세요. 전화 면접이면 '전화 면접'이라고 적어 주세요.")
     elif len(place) > INTERVIEW_PLACE_MAX:
@@ -151,6 +160,8 @@ def application_set_status(
         raise ValidationError(_("구직자가 지원을 취소했습니다. 상태를 바꿀 수 없습니다."), code="withdrawn")
     if application.status in FINAL_STATUSES:
         raise ValidationError(_("결과가 이미 정해진 지원서는 상태를 바꿀 수 없습니다."), code="final")
+    if application.seeker.erased_at is not None:
+        raise ValidationError(_("탈퇴한 구직자의 지원서는 상태를 바꿀 수 없습니다."), code="erased")
     if status not in employer_next_statuses(application):
         raise ValidationError(
             {

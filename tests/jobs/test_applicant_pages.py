@@ -370,3 +370,37 @@ def test_erasure_deletes_the_sent_copies_after_commit(member_client, posting, dj
     application.refresh_from_db()
     assert not application.resume and application.resume_name == "" and application.resume_format == ""
     assert member_client.get(reverse("manage:application_resume", args=[application.pk])).status_code == 404
+
+
+def test_review_fixes_erased_seekers_interview_bounds_and_real_channels(member_client, member, application):
+    """Review: no status change for an erased seeker; an interview at most a year ahead; the
+    status form names the channels this seeker is really told by."""
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from accounts.services import person_erase
+    from jobs.services import application_set_status, employer_next_statuses
+
+    owner = member
+    detail = reverse("manage:application_detail", args=[application.pk])
+    html = member_client.get(detail).content.decode()
+    assert "사이트 알림함" in html and "문자(SMS)" not in html  # chose no SMS
+    application.seeker.notify_channels = ["sms"]
+    application.seeker.save()
+    html = member_client.get(detail).content.decode()
+    assert "사이트 알림함, 문자(SMS))" in html
+    application.refresh_from_db()
+    far = timezone.now() + datetime.timedelta(days=400)
+    with pytest.raises(ValidationError) as exc:
+        application_set_status(
+            application=application, status="interview", by=owner, interview_at=far, interview_place="본사"
+        )
+    assert "1년" in str(exc.value)
+    person_erase(profile=application.seeker, reason="request")
+    application.refresh_from_db()
+    assert employer_next_statuses(application) == ()
+    with pytest.raises(ValidationError):
+        application_set_status(application=application, status="rejected", by=owner)
+    assert "상태 바꾸기" not in member_client.get(detail).content.decode()

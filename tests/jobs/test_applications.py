@@ -304,6 +304,24 @@ def test_declared_groups_need_the_sensitive_consent_and_the_seekers_share(postin
     assert snapshot["declared_groups_shared"] is True
 
 
+def test_withdrawing_the_sensitive_consent_removes_the_groups_already_sent(posting):
+    """Review finding: the employer still saw 장애인 after the seeker withdrew the consent."""
+    from accounts.services import consent_withdraw
+
+    profile = full_profile()
+    consent_give(person=profile, purpose=ConsentPurpose.SENSITIVE)
+    application = apply(profile, posting, share_declared_groups=True)
+    assert application.profile_snapshot["declared_groups"] == ["multicultural"]
+    consent_withdraw(person=profile, purpose=ConsentPurpose.NOTIFICATIONS)  # another consent: no change
+    application.refresh_from_db()
+    assert application.profile_snapshot["declared_groups"] == ["multicultural"]
+    consent_withdraw(person=profile, purpose=ConsentPurpose.SENSITIVE)
+    application.refresh_from_db()
+    assert "declared_groups" not in application.profile_snapshot
+    assert application.profile_snapshot["declared_groups_shared"] is False
+    assert application.profile_snapshot["name"] == profile.name  # the rest stays as sent
+
+
 def test_the_snapshot_falls_back_to_the_accounts_verified_identifiers(posting):
     profile = consenting_seeker(phone="", email="")
     profile.user.phone = "+821098765432"

@@ -133,8 +133,20 @@ def test_non_public_postings_are_404(seeker_client):
 
 def test_get_is_not_allowed_on_post_only_pages(seeker_client, posting, seeker):
     application = ApplicationFactory(posting=posting, seeker=seeker)
-    assert seeker_client.get(reverse("seeker:application_withdraw", args=[application.pk])).status_code == 405
     assert seeker_client.get(reverse("jobs:save", args=[posting.pk])).status_code == 405
+    # the withdraw address opened directly leads back to the application and changes nothing
+    # (review: a 405 page with a "공고 관리" link confused seekers)
+    response = seeker_client.get(reverse("seeker:application_withdraw", args=[application.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("seeker:application_detail", args=[application.pk])
+    application.refresh_from_db()
+    assert application.status == "submitted"
+
+
+def test_the_withdraw_address_of_a_decided_application_explains_why(seeker_client, posting, seeker):
+    application = ApplicationFactory(posting=posting, seeker=seeker, status="rejected")
+    response = seeker_client.get(reverse("seeker:application_withdraw", args=[application.pk]), follow=True)
+    assert "취소할 수 없습니다" in response.content.decode()
 
 
 # ---- the posting page -----------------------------------------------------------------------

@@ -29,7 +29,13 @@ from ...choices import ApplicationStatus
 from ...forms.applications import ApplicationStatusForm
 from ...forms.moderation import add_service_errors
 from ...models import Application, JobPosting
-from ...selectors import applicant_label, resume_downloadable, resume_missing_reason, shows_personal_data
+from ...selectors import (
+    applicant_label,
+    resume_downloadable,
+    resume_missing_reason,
+    seeker_notice_channels,
+    shows_personal_data,
+)
 from ...services import application_mark_viewed, application_set_status, employer_next_statuses
 from ...services.application_resume import application_resume_open
 from ..application_display import history_rows, snapshot_display, status_label
@@ -121,6 +127,7 @@ class ApplicantDetailView(EmployerApplicationsMixin, TemplateView):
             snapshot=snapshot_display(application.profile_snapshot) if shown else {"provided": False},
             history=history_rows(application, for_seeker=False),
             form=form if next_statuses else None,
+            notify_channels=seeker_notice_channels(application),
             can_download_resume=resume_downloadable(application),
             resume_missing=resume_missing_reason(application),
         )

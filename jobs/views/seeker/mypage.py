@@ -96,7 +96,15 @@ class MyApplicationWithdrawView(MyApplicationMixin, View):
     confirm; with it the application is withdrawn (``application_withdraw``) and the seeker
     goes back to it with a confirmation, or with the reason it was refused."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+
+    def get(self, request, *args, **kwargs):
+        """The address opened directly (a bookmark, a reload): back to the application, with
+        the reason when it can no longer be withdrawn."""
+        application = self.get_application()
+        if not application.can_withdraw:
+            messages.info(request, _("이 지원은 이미 결과가 나왔거나 취소되어 취소할 수 없습니다."))
+        return redirect("seeker:application_detail", pk=application.pk)
 
     def post(self, request, *args, **kwargs):
         application = self.get_application()
