@@ -19,8 +19,10 @@ from django.utils.translation import gettext
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from accounts import ratelimit
 from accounts import services as account_services
 from accounts.views import remember_signup, safe_next_url
+from accounts.views.auth import too_many_requests
 
 from . import services
 from .forms import EmployerForm, EmployerSignupForm, MemberInviteForm
@@ -48,6 +50,8 @@ class EmployerSignupView(FormView):
         return {"next": safe_next_url(self.request, self.request.GET.get("next"))}
 
     def form_valid(self, form):
+        if not ratelimit.ip_allows(self.request, ratelimit.IP_SIGNUP):  # shared with seeker sign-up
+            return too_many_requests(self, form)
         data = form.cleaned_data
         try:
             user = account_services.account_create(

@@ -9,6 +9,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from accounts.choices import ConsentPurpose
@@ -18,7 +19,7 @@ from accounts.signals import FormerIdentifiers, collect_personal_data, consent_w
 from employers.models import Employer
 
 from .choices import ApplicationChannel, ApplicationStatus
-from .models import Application, ApplicationStatusChange, JobPosting, SavedPosting
+from .models import FINAL_STATUSES, Application, ApplicationStatusChange, JobPosting, SavedPosting
 from .services.application_resume import application_resume_files
 
 logger = logging.getLogger(__name__)
@@ -112,13 +113,15 @@ def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifi
     the seeker's message, the profile snapshot, the résumé copy sent with them (files
     deleted from storage once the erasure commits) and the interview place (employer free
     text, which may address the person); status, channel, posting, revision and dates stay
-    (anonymous statistics, and the employer sees "탈퇴한 구직자"); status-change notes are
+    (anonymous statistics, and the employer sees "탈퇴한 구직자"); applications still open end
+    as withdrawn with a history row by the system; status-change notes are
     blanked (free text about the person); saved postings are deleted; and messages about the
     applications to anyone else (an employer's "new applicant" notice) have the person's
     names replaced by "탈퇴한 구직자" and their phone numbers and email addresses removed."""
     applications = Application.objects.filter(seeker=profile)
     ids = list(applications.values_list("pk", flat=True))
     files = application_resume_files(applications)
+    _end_open_applications(applications)
     applications.update(
         message="", profile_snapshot={}, interview_place="", resume="", resume_name="", resume_format=""
     )
@@ -138,6 +141,23 @@ def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifi
             body=Replace("body", Value(old), Value(new)),
             html_body=Replace("html_body", Value(old), Value(new)),
         )
+
+
+def _end_open_applications(applications) -> None:
+    """Applications still open when the seeker is erased end as withdrawn (a deleted account
+    cannot be interviewed or hired), each with a history row by the system, so that employers
+    do not keep an interview with nobody open for ever."""
+    now = timezone.now()
+    for application in applications.exclude(status__in=FINAL_STATUSES).select_for_update():
+        ApplicationStatusChange.objects.create(
+            application=application,
+            from_status=application.status,
+            to_status=ApplicationStatus.WITHDRAWN,
+            changed_by=None,
+        )
+        application.status = ApplicationStatus.WITHDRAWN
+        application.status_changed_at = now
+        application.save(update_fields=["status", "status_changed_at", "updated_at"])
 
 
 def _delete_files(files: list[tuple]) -> None:

@@ -212,7 +212,7 @@ def test_after_erasure_no_table_holds_the_person(person, client, django_capture_
     person.refresh_from_db()
     assert person.erased_at is not None and str(person) == f"탈퇴한 구직자 #{person.pk}"
     application = Application.objects.get(seeker=person)
-    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.status == ApplicationStatus.WITHDRAWN  # ended by the erasure
     employer_client = Client()
     employer_client.force_login(User.objects.get(employer_memberships__employer=application.posting.employer))
     page = employer_client.get(reverse("manage:application_detail", args=[application.pk])).content.decode()

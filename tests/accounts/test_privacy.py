@@ -142,10 +142,14 @@ def test_erasure_blanks_the_person_and_keeps_a_tombstone(django_capture_on_commi
     assert Consent.objects.filter(person=profile).count() == 3
     assert not Consent.objects.active().filter(person=profile).exists()
     application.refresh_from_db()
-    assert application.seeker_id == profile.pk and application.status == ApplicationStatus.VIEWED
+    # an open application ends as withdrawn by the system (second review: an erased seeker's
+    # interview stayed open for ever)
+    assert application.seeker_id == profile.pk and application.status == ApplicationStatus.WITHDRAWN
     assert application.message == "" and application.profile_snapshot == {}
     assert str(application.seeker) == f"탈퇴한 구직자 #{profile.pk}"  # what the employer sees
-    assert application.status_changes.count() == 2
+    assert application.status_changes.count() == 3
+    last = application.status_changes.order_by("id").last()
+    assert (last.from_status, last.to_status, last.changed_by) == ("viewed", "withdrawn", None)
     assert not SavedPosting.objects.filter(seeker=profile).exists()
 
     messages = OutboundMessage.objects.filter(user=user)

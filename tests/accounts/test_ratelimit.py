@@ -234,3 +234,25 @@ def test_the_verification_email_does_not_carry_the_typed_name(client, clock):
     # the reset link for an address nobody has verified greets no one by name either
     Client(REMOTE_ADDR="198.51.100.40").post("/accounts/password-reset/", {"email": "stranger@example.kr"})
     assert "spam.example" not in mail.outbox[-1].body and mail.outbox[-1].body.startswith("안녕하세요.")
+
+
+def test_the_employer_signup_shares_the_ip_cap_of_the_seeker_signup(clock):
+    """Second review: /employers/signup/ sent unlimited verification mails and answered
+    "이미 가입된 …" without limit."""
+    UserFactory(email="taken@example.kr")
+    client = Client(REMOTE_ADDR="203.0.113.20")
+    data = {
+        "password1": "namdong-care-2026!",
+        "password2": "namdong-care-2026!",
+        "name": "홍길순",
+        "phone": "",
+        "consent": "on",
+    }
+    for i in range(ratelimit.IP_SIGNUP.count):
+        client.post("/employers/signup/", {**data, "email": f"owner{i}@example.kr"})
+    sent = len(mail.outbox)
+    for email in ("taken@example.kr", "new@example.kr"):
+        response = client.post("/employers/signup/", {**data, "email": email})
+        html = response.content.decode()
+        assert response.status_code == 429 and TOO_MANY in html and "이미 가입된" not in html
+    assert len(mail.outbox) == sent

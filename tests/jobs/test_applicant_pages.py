@@ -132,7 +132,7 @@ def test_the_list_shows_applicants_and_hides_withdrawn_and_erased_ones(member_cl
     assert "박취소" not in html and "3333" not in html
     assert "정탈퇴" not in html
     assert "다른공고" not in html
-    assert response.context["counting"] == 2  # the withdrawn one is not counted
+    assert response.context["counting"] == 1  # withdrawn ones and the erasure-ended one are not counted
 
 
 def test_the_list_filters_by_status_and_has_an_empty_state(member_client, posting, application):
@@ -400,6 +400,8 @@ def test_review_fixes_erased_seekers_interview_bounds_and_real_channels(member_c
     assert "1년" in str(exc.value)
     person_erase(profile=application.seeker, reason="request")
     application.refresh_from_db()
+    assert application.status == "withdrawn"  # ended by the erasure (second review)
+    assert application.status_changes.last().changed_by is None
     assert employer_next_statuses(application) == ()
     with pytest.raises(ValidationError):
         application_set_status(application=application, status="rejected", by=owner)
