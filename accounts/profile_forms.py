@@ -122,7 +122,9 @@ class ProfileForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
     """The whole profile on one page, in fieldsets (see ``templates/accounts/profile/edit.html``).
 
     ``declared_groups`` exists only when the person has the sensitive-data consent
-    (``sensitive_consent=True``). :meth:`service_changes` gives the keyword arguments of
+    (``sensitive_consent=True``). ``channel_notes`` (``{channel: note}``) adds a note to the
+    notification channels the account cannot be reached by yet (no verified email or
+    number). :meth:`service_changes` gives the keyword arguments of
     ``services.profile_update``.
     """
 
@@ -227,13 +229,21 @@ class ProfileForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
 
     BASIC = ("name", "birth_year", "phone", "email", "home_dong")
 
-    def __init__(self, *args, profile: SeekerProfile, sensitive_consent: bool, **kwargs):
+    def __init__(
+        self, *args, profile: SeekerProfile, sensitive_consent: bool, channel_notes: dict | None = None, **kwargs
+    ):
         kwargs["initial"] = {**self.initial_from(profile), **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.profile = profile
         self.sensitive_consent = sensitive_consent
         if not sensitive_consent:
             del self.fields["declared_groups"]
+        if channel_notes:  # {"sms": "…"}: a channel the account cannot be reached by yet
+            field = self.fields["notify_channels"]
+            field.choices = [
+                (value, f"{label} ({channel_notes[value]})" if value in channel_notes else label)
+                for value, label in field.choices
+            ]
         dongs = list(Dong.objects.order_by("name").values_list("code", "name"))
         self.fields["home_dong"].choices = [(OUTSIDE_NAMDONG, _("남동구 외")), *dongs]
         self.fields["wanted_dongs"].choices = dongs

@@ -12,3 +12,21 @@ def seeker_profile_of(user: User) -> SeekerProfile | None:
     if profile is None or profile.erased_at is not None:
         return None
     return profile
+
+
+#: How an account holds a login identifier (:func:`identifier_states`).
+VERIFIED, UNVERIFIED, MISSING = "verified", "unverified", "missing"
+
+
+def identifier_states(user: User | None) -> dict[str, str]:
+    """``{"email": state, "phone": state}`` for ``user``'s login identifiers, each
+    :data:`VERIFIED`, :data:`UNVERIFIED` or :data:`MISSING` (also for no user). Email and SMS
+    notifications reach an account only through a verified identifier (DESIGN.md "People
+    and roles"; ``accounts.messaging.notify_person``)."""
+
+    def state(field: str) -> str:
+        if user is None or not getattr(user, field):
+            return MISSING
+        return VERIFIED if getattr(user, f"{field}_verified_at") is not None else UNVERIFIED
+
+    return {"email": state("email"), "phone": state("phone")}

@@ -77,20 +77,15 @@ class DongSelect(forms.Select):
         return option
 
 
-class SeekerSignupForm(TidyTextFormMixin, forms.Form):
-    """Sign-up of a job seeker: name, birth year, email and/or mobile number, password
-    twice, home dong, the four consents (collection required) and, at ages 15–17, a
-    guardian's consent document. ``cleaned_data`` gains ``consents`` (the purposes ticked)
-    and ``needs_guardian``."""
+class SeekerProfileFieldsForm(TidyTextFormMixin, forms.Form):
+    """What a job seeker's record asks of every seeker, at sign-up
+    (:class:`SeekerSignupForm`) and when a signed-in account makes its seeker profile
+    (:class:`SeekerProfileStartForm`): birth year, home dong, the four consents (collection
+    required) and, at ages 15–17, a guardian's consent document. ``cleaned_data`` gains
+    ``consents`` (the purposes ticked) and ``needs_guardian``."""
 
     mark_required = True
 
-    name = forms.CharField(
-        label=_("이름"),
-        max_length=50,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("이름을 입력해 주세요.")},
-    )
     birth_year = forms.IntegerField(
         label=_("출생 연도"),
         help_text=_("네 자리로 입력해 주세요. 예: 1965. 주민등록번호는 받지 않습니다."),
@@ -99,35 +94,6 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
             "required": _("출생 연도를 입력해 주세요."),
             "invalid": _("출생 연도를 네 자리 숫자로 입력해 주세요. 예: 1965"),
         },
-    )
-    email = forms.EmailField(
-        label=_("이메일"),
-        max_length=254,
-        required=False,
-        help_text=_("이메일로 가입하면 확인 메일을 보냅니다."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr")},
-    )
-    phone = forms.CharField(
-        label=_("휴대전화번호"),
-        max_length=20,
-        required=False,
-        help_text=_("예: 010-1234-5678. 휴대전화번호로 가입하면 인증번호 6자리를 문자로 보냅니다."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-    )
-    password1 = forms.CharField(
-        label=_("비밀번호"),
-        strip=False,
-        help_text=PASSWORD_HELP,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("비밀번호를 입력해 주세요.")},
-    )
-    password2 = forms.CharField(
-        label=_("비밀번호 확인"),
-        strip=False,
-        help_text=_("같은 비밀번호를 한 번 더 입력해 주세요."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("비밀번호를 한 번 더 입력해 주세요.")},
     )
     home_dong = forms.ChoiceField(
         label=_("사는 곳 (행정동)"),
@@ -164,7 +130,7 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
     consent_notifications = forms.BooleanField(label=_("일자리 알림을 받는 데 동의합니다. (선택)"), required=False)
 
     #: service error keys → form fields
-    service_field_map = {"password": "password1", "consents": "consent_collection"}
+    service_field_map = {"consents": "consent_collection"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,14 +144,6 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
         """``(ConsentText, bound checkbox)`` for each purpose, the required one first."""
         return [(CONSENT_TEXTS[purpose], self[field]) for purpose, field in CONSENT_FIELDS.items()]
 
-    def clean_email(self) -> str | None:
-        value = self.cleaned_data.get("email", "")
-        return normalize_email(value) if value else None
-
-    def clean_phone(self) -> str | None:
-        value = self.cleaned_data.get("phone", "").strip()
-        return mobile_number_clean(value) if value else None
-
     def clean_home_dong(self) -> Dong | None:
         value = self.cleaned_data["home_dong"]
         if value == OUTSIDE_NAMDONG:
@@ -194,17 +152,6 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone") and not {"email", "phone"} & set(self.errors):
-            self.add_error("email", gettext("이메일이나 휴대전화번호 중 하나는 꼭 입력해 주세요."))
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", gettext("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
-        elif password1:
-            candidate = User(email=cleaned.get("email"), phone=cleaned.get("phone"), name=cleaned.get("name", ""))
-            try:
-                password_validation.validate_password(password1, candidate)
-            except ValidationError as exc:
-                self.add_error("password1", exc)
         cleaned["needs_guardian"] = False
         if cleaned.get("birth_year") is not None:
             try:
@@ -240,6 +187,97 @@ class SeekerSignupForm(TidyTextFormMixin, forms.Form):
         for key, errors in error.error_dict.items():
             field = self.service_field_map.get(key, key)
             self.add_error(field if field in self.fields else None, errors)
+
+
+class SeekerSignupForm(SeekerProfileFieldsForm):
+    """Sign-up of a job seeker: name, email and/or mobile number, password twice, and the
+    seeker's record (:class:`SeekerProfileFieldsForm`)."""
+
+    field_order = [
+        "name",
+        "birth_year",
+        "email",
+        "phone",
+        "password1",
+        "password2",
+        "home_dong",
+        "guardian_document",
+        *CONSENT_FIELDS.values(),
+    ]
+
+    name = forms.CharField(
+        label=_("이름"),
+        max_length=50,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("이름을 입력해 주세요.")},
+    )
+    email = forms.EmailField(
+        label=_("이메일"),
+        max_length=254,
+        required=False,
+        help_text=_("이메일로 가입하면 확인 메일을 보냅니다."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr")},
+    )
+    phone = forms.CharField(
+        label=_("휴대전화번호"),
+        max_length=20,
+        required=False,
+        help_text=_("예: 010-1234-5678. 휴대전화번호로 가입하면 인증번호 6자리를 문자로 보냅니다."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    password1 = forms.CharField(
+        label=_("비밀번호"),
+        strip=False,
+        help_text=PASSWORD_HELP,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("비밀번호를 입력해 주세요.")},
+    )
+    password2 = forms.CharField(
+        label=_("비밀번호 확인"),
+        strip=False,
+        help_text=_("같은 비밀번호를 한 번 더 입력해 주세요."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("비밀번호를 한 번 더 입력해 주세요.")},
+    )
+
+    service_field_map = {"password": "password1", "consents": "consent_collection"}
+
+    def clean_email(self) -> str | None:
+        value = self.cleaned_data.get("email", "")
+        return normalize_email(value) if value else None
+
+    def clean_phone(self) -> str | None:
+        value = self.cleaned_data.get("phone", "").strip()
+        return mobile_number_clean(value) if value else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone") and not {"email", "phone"} & set(self.errors):
+            self.add_error("email", gettext("이메일이나 휴대전화번호 중 하나는 꼭 입력해 주세요."))
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", gettext("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
+        elif password1:
+            candidate = User(email=cleaned.get("email"), phone=cleaned.get("phone"), name=cleaned.get("name", ""))
+            try:
+                password_validation.validate_password(password1, candidate)
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned
+
+
+class SeekerProfileStartForm(SeekerProfileFieldsForm):
+    """``/accounts/profile/start/``: a signed-in account without a seeker profile (an
+    employer member or centre staff who also looks for work) gives what a seeker's record
+    needs beyond the account (:class:`SeekerProfileFieldsForm`); name, email and mobile
+    number come from the account."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent_collection"].error_messages["required"] = gettext(
+            "개인정보 수집·이용에 동의해야 구직자 프로필을 만들 수 있습니다."
+        )
 
 
 class CodeForm(TidyTextFormMixin, forms.Form):

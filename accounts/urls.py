@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, inbox, privacy, profile, signup
+from .views import auth, identifiers, inbox, privacy, profile, signup
 
 app_name = "accounts"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     *inbox.urlpatterns,
     *profile.urlpatterns,
     *privacy.urlpatterns,
+    *identifiers.urlpatterns,
 ]

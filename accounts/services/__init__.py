@@ -1,5 +1,6 @@
 """Write operations of the accounts app (HackSoft styleguide: keyword-only services), by
 meaning: ``signup`` (accounts, email links), ``codes`` (6-digit one-time codes),
+``identifier_change`` (adding or changing a signed-in account's email or mobile number),
 ``consents``, ``profiles`` (seeker profile and résumé), ``privacy`` (export, erasure,
 retention). The outbound message layer is ``accounts.messaging``.
 
@@ -18,6 +19,14 @@ from .codes import (  # noqa: F401
     code_verify,
 )
 from .consents import consent_active, consent_give, consent_withdraw, consents_active  # noqa: E402,F401
+from .identifier_change import (  # noqa: F401
+    CHANGE_DAILY_LIMIT,
+    email_change_send,
+    email_change_token,
+    email_change_verify,
+    phone_change_send,
+    phone_change_verify,
+)
 from .passwords import (  # noqa: F401
     RESET_EMAIL_DAILY_LIMIT,
     password_reset_accounts_by_email,
@@ -57,6 +66,8 @@ from .seekers import (  # noqa: F401
     SignupAge,
     guardian_document_check,
     guardian_needed_message,
+    seeker_profile_start,
+    seeker_profile_start_refusal,
     seeker_signup,
     signup_age_check,
 )

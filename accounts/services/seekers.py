@@ -12,7 +12,7 @@ document is asked for until the year they turn 18. The pages say exactly that ("
 would not yet be; an employer still checks the real age at hiring."""
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from namdong_jobs.reference.models import Dong
 
 from ..choices import ConsentPurpose, NotifyChannel
-from ..models import SeekerProfile
+from ..models import SeekerProfile, User
 from .consents import consent_give
 from .signup import account_create
 
@@ -148,6 +148,94 @@ def seeker_signup(
     with Korean messages keyed by ``name``, ``birth_year``, ``email``, ``phone``,
     ``password``, ``consents`` or ``guardian_document``.
     """
+    return _profile_create(
+        account=lambda: account_create(email=email or None, phone=phone or None, password=password, name=name),
+        birth_year=birth_year,
+        home_dong=home_dong,
+        consents=consents,
+        guardian_document=guardian_document,
+    )
+
+
+def seeker_profile_start_refusal(*, user: User) -> ValidationError | None:
+    """Why the signed-in ``user`` cannot make a seeker profile for their account now (the
+    ``ValidationError``, Korean, that :func:`seeker_profile_start` would raise for the
+    account), or ``None`` when they can. Refused: an erased or inactive account (code
+    ``inactive``), an account whose seeker record was erased (code ``erased``: the record
+    stays as a tombstone, and an account has one record) and one that has a record (code
+    ``has_profile``). The pages ask this before offering the "구직자 프로필 만들기" link and
+    form."""
+    if not getattr(user, "is_authenticated", False) or user.erased_at is not None or not user.is_active:
+        return ValidationError(_("사용할 수 없는 계정입니다. 일자리인력은행에 문의해 주세요."), code="inactive")
+    records = list(SeekerProfile.objects.filter(user=user).values_list("erased_at", flat=True)[:1])
+    if not records:
+        return None
+    if records[0] is not None:
+        return ValidationError(
+            _(
+                "이 계정의 구직자 정보는 삭제되었습니다. 다시 구직자로 등록하려면 "
+                "남동구 일자리인력은행(032-453-5000)에 문의해 주세요."
+            ),
+            code="erased",
+        )
+    return ValidationError(_("이 계정에는 이미 구직자 프로필이 있습니다."), code="has_profile")
+
+
+@transaction.atomic
+def seeker_profile_start(
+    *,
+    user: User,
+    birth_year: int,
+    home_dong: Dong | None,
+    consents: Iterable[str],
+    guardian_document=None,
+) -> SeekerProfile:
+    """Make a seeker profile for an existing login account without one: an employer member
+    or centre staff who also looks for work (DESIGN.md "People and roles": one person may
+    hold several roles). The same rules and record as :func:`seeker_signup` (the age rule of
+    :func:`signup_age_check`, a guardian's document at 15–17, ``collection`` among
+    ``consents``, one :class:`Consent` per purpose given online now), with the account's
+    name, email and mobile number copied to the profile and ``notify_channels`` the on-site
+    inbox plus the identifiers the account has (each used only once verified).
+
+    ``user`` is locked while the profile is made, so two requests cannot both make one.
+    Returns the new profile. Raises ``ValidationError`` with Korean messages keyed by
+    ``birth_year``, ``consents`` or ``guardian_document``, and (not keyed; codes
+    ``inactive``, ``erased``, ``has_profile``) when :func:`seeker_profile_start_refusal`
+    refuses the account.
+    """
+
+    def account() -> User:
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        refusal = seeker_profile_start_refusal(user=locked)
+        if refusal is not None:
+            raise refusal
+        return locked
+
+    return _profile_create(
+        account=account,
+        birth_year=birth_year,
+        home_dong=home_dong,
+        consents=consents,
+        guardian_document=guardian_document,
+    )
+
+
+def _profile_create(
+    *,
+    account: Callable[[], User],
+    birth_year: int,
+    home_dong: Dong | None,
+    consents: Iterable[str],
+    guardian_document,
+) -> SeekerProfile:
+    """Make a seeker's :class:`SeekerProfile` and consents for the account ``account()``
+    returns (:func:`seeker_signup` creates one, :func:`seeker_profile_start` checks and locks
+    the signed-in one; either raises ``ValidationError``). The consents, the age rule and the
+    guardian document are checked first and ``account()`` is called even when they fail, so
+    that every problem is reported at once (keyed by field; an unkeyed error of ``account()``
+    stays unkeyed). Call inside a transaction (both callers are atomic): a failure after the
+    account is made rolls it back, and a stored guardian document is deleted again."""
     errors: dict[str, list] = {}
     consents = set(consents)
     unknown = consents - set(ConsentPurpose.values)
@@ -170,10 +258,9 @@ def seeker_signup(
                 except ValidationError as exc:
                     errors["guardian_document"] = exc.messages
     try:
-        user = account_create(email=email or None, phone=phone or None, password=password, name=name)
+        user = account()
     except ValidationError as exc:
-        for key, messages in exc.message_dict.items():
-            errors.setdefault(key, []).extend(messages)
+        exc.update_error_dict(errors)
     if errors:
         raise ValidationError(errors)
     channels = [NotifyChannel.ONSITE.value]

@@ -272,8 +272,11 @@ def account_create(*, password: str, name: str, email: str | None = None, phone:
     return user
 
 
-def _verify_email_signer() -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=VERIFY_EMAIL_SALT)
+def _verify_email_signer(salt: str = VERIFY_EMAIL_SALT) -> signing.TimestampSigner:
+    """The signer of email links: sign-up verification (``salt`` :data:`VERIFY_EMAIL_SALT`)
+    or, with its own salt, a new address of a signed-in account
+    (``accounts.services.identifier_change``), so one kind of link never passes as the other."""
+    return signing.TimestampSigner(salt=salt)
 
 
 def email_verification_token(*, user: User, next_url: str = "") -> str:

@@ -1,6 +1,7 @@
 """The seeker's own profile pages (issue 4 item 4): ``/accounts/profile/`` (view),
-``/accounts/profile/edit/`` and the career entries; the résumé (``.resume``) and consent
-(``.consents``) pages are joined into :data:`urlpatterns` here.
+``/accounts/profile/edit/`` and the career entries; the résumé (``.resume``), consent
+(``.consents``) and "make my seeker profile" (``.profile_start``) pages are joined into
+:data:`urlpatterns` here.
 
 Only users with a seeker profile (:class:`SeekerRequiredMixin`: anonymous → login, others →
 403); career entries are looked up through the profile, so another person's is a 404.
@@ -30,7 +31,8 @@ from ..choices import ConsentPurpose, NotifyChannel, NotifyFrequency
 from ..identifiers import format_mobile
 from ..mixins import SeekerRequiredMixin
 from ..profile_forms import CareerEntryForm, ProfileForm
-from . import consents, resume
+from ..selectors import MISSING, UNVERIFIED, VERIFIED, identifier_states
+from . import consents, profile_start, resume
 
 
 def code_labels(enum, codes) -> list[str]:
@@ -61,6 +63,22 @@ def profile_display(profile) -> dict:
     }
 
 
+def channel_notes(user) -> dict[str, str]:
+    """``{channel: note}`` for the email and SMS notification channels that cannot reach
+    ``user`` because the account's email or mobile number is missing or not verified
+    (``accounts.messaging.notify_person`` uses only verified ones); the pages show the note
+    next to the channel with a link to ``/accounts/identifiers/``."""
+    states = identifier_states(user)
+    words = {
+        (NotifyChannel.EMAIL, MISSING): gettext("계정에 이메일이 없어 보낼 수 없음"),
+        (NotifyChannel.EMAIL, UNVERIFIED): gettext("이메일이 확인되지 않아 보낼 수 없음"),
+        (NotifyChannel.SMS, MISSING): gettext("계정에 휴대전화번호가 없어 보낼 수 없음"),
+        (NotifyChannel.SMS, UNVERIFIED): gettext("휴대전화번호가 확인되지 않아 보낼 수 없음"),
+    }
+    pairs = ((NotifyChannel.EMAIL, states["email"]), (NotifyChannel.SMS, states["phone"]))
+    return {channel.value: words[channel, state] for channel, state in pairs if state != VERIFIED}
+
+
 class ProfileDetailView(SeekerRequiredMixin, TemplateView):
     """``/accounts/profile/``: the profile as the seeker sees it, with links to change it."""
 
@@ -73,6 +91,11 @@ class ProfileDetailView(SeekerRequiredMixin, TemplateView):
             show=profile_display(profile),
             career_entries=profile.career_entries.all(),
             sensitive_consent=services.consent_active(person=profile, purpose=ConsentPurpose.SENSITIVE) is not None,
+            channel_notes=[
+                {"label": gettext(NotifyChannel(channel).label), "note": note}
+                for channel, note in channel_notes(self.request.user).items()
+                if channel in profile.notify_channels
+            ],
             **kwargs,
         )
 
@@ -90,6 +113,7 @@ class ProfileEditView(SeekerRequiredMixin, FormView):
         kwargs["sensitive_consent"] = (
             services.consent_active(person=self.profile, purpose=ConsentPurpose.SENSITIVE) is not None
         )
+        kwargs["channel_notes"] = channel_notes(self.request.user)
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -97,6 +121,7 @@ class ProfileEditView(SeekerRequiredMixin, FormView):
         return super().get_context_data(
             profile=self.profile,
             derived_groups=code_labels(PriorityGroup, self.profile.derived_groups(year)),
+            channel_notes=channel_notes(self.request.user),
             **kwargs,
         )
 
@@ -177,6 +202,7 @@ urlpatterns = [
     path("profile/career/add/", CareerEntryCreateView.as_view(), name="career_add"),
     path("profile/career/<int:pk>/edit/", CareerEntryUpdateView.as_view(), name="career_edit"),
     path("profile/career/<int:pk>/delete/", CareerEntryDeleteView.as_view(), name="career_delete"),
+    *profile_start.urlpatterns,
     *resume.urlpatterns,
     *consents.urlpatterns,
 ]

@@ -188,7 +188,7 @@ class PeopleSeeding(SeederBase):
             if step and owner is not None:
                 application_mark_viewed(application=application, by=owner.user)
             if step == ApplicationStatus.INTERVIEW and owner is not None:
-                day = max(self.on, timezone.localdate()) + datetime.timedelta(days=3)  # interviews lie ahead
+                day = timezone.localdate() + datetime.timedelta(days=3)  # interviews lie ahead of today
                 when = datetime.datetime.combine(day, datetime.time(14, 0))
                 application_set_status(
                     application=application,

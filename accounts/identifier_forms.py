@@ -1,0 +1,56 @@
+"""Forms of the "로그인 정보" pages (``/accounts/identifiers/…``): a new mobile number, a new
+email address. The code form is :class:`accounts.signup_forms.CodeForm`. The rules (one
+account per identifier, rate limits) are ``accounts.services.identifier_change``'s; its
+``ValidationError`` goes next to the field with :meth:`add_service_errors`."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from namdong_jobs.text import TidyTextFormMixin
+
+from .identifiers import normalize_email
+from .signup_forms import mobile_number_clean
+
+
+class _ServiceErrors:
+    def add_service_errors(self, error: ValidationError) -> None:
+        """A service's ``ValidationError`` next to its field, or at the top."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for key, errors in error.error_dict.items():
+            self.add_error(key if key in self.fields else None, errors)
+
+
+class NewPhoneForm(_ServiceErrors, TidyTextFormMixin, forms.Form):
+    """The mobile number to add to the account, or to change to."""
+
+    phone = forms.CharField(
+        label=_("새 휴대전화번호"),
+        max_length=20,
+        help_text=_("예: 010-1234-5678. 이 번호로 인증번호 6자리를 문자로 보냅니다. 확인을 마쳐야 계정에 저장됩니다."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"required": _("휴대전화번호를 입력해 주세요.")},
+    )
+
+    def clean_phone(self) -> str:
+        return mobile_number_clean(self.cleaned_data["phone"])
+
+
+class NewEmailForm(_ServiceErrors, TidyTextFormMixin, forms.Form):
+    """The email address to add to the account, or to change to."""
+
+    email = forms.EmailField(
+        label=_("새 이메일 주소"),
+        max_length=254,
+        help_text=_("이 주소로 확인 메일을 보냅니다. 메일의 링크를 누르면 계정에 저장됩니다."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("이메일 주소를 입력해 주세요."),
+            "invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr"),
+        },
+    )
+
+    def clean_email(self) -> str:
+        return normalize_email(self.cleaned_data["email"])
