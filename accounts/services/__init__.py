@@ -78,6 +78,7 @@ from .signup import (  # noqa: F401
     VERIFY_EMAIL_SALT,
     VERIFY_RESEND_DAILY_LIMIT,
     EmailVerification,
+    EmailVerificationElsewhere,
     EmailVerificationError,
     EmailVerificationExpired,
     _unique_error,

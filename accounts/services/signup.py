@@ -3,6 +3,7 @@
 import dataclasses
 import datetime
 import logging
+from collections.abc import Callable
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -317,14 +318,29 @@ def email_verification_send(*, user: User, base_url: str, next_url: str = "") ->
     send_mail(subject, body, None, [user.email])
 
 
-def email_verify(*, token: str) -> EmailVerification:
+class EmailVerificationElsewhere(EmailVerificationError):
+    """A genuine link opened away from its account (another browser, nobody signed in) for an
+    account whose phone number is already verified: the phone's owner chose the password, and
+    the address may be someone else's, typed by them. Verifying it would join two people's
+    identifiers in one account (second review: pre-hijacking), so it is not verified; the
+    account's owner verifies it signed in. ``user`` is the account."""
+
+    def __init__(self, user: User):
+        super().__init__("elsewhere")
+        self.user = user
+
+
+def email_verify(*, token: str, opened_by_owner: Callable[[User], bool] | None = None) -> EmailVerification:
     """Check an email verification ``token`` and mark the account's email verified
     (``email_verified_at`` = now) unless it already was.
 
-    Returns an :class:`EmailVerification`. Raises :class:`EmailVerificationExpired` for a
-    genuine token older than three days and :class:`EmailVerificationError` for a tampered
-    token or one whose account is gone, erased, inactive or now has another email address.
-    Does not log anyone in (the view does).
+    ``opened_by_owner(user)`` tells whether the link was opened where the account was made or
+    is signed in (the view's session check); ``None`` means yes. Returns an
+    :class:`EmailVerification`. Raises :class:`EmailVerificationExpired` for a genuine token
+    older than three days, :class:`EmailVerificationElsewhere` (nothing changed) when the
+    link was not opened by the owner and the account's phone is already verified, and
+    :class:`EmailVerificationError` for a tampered token or one whose account is gone,
+    erased, inactive or now has another email address. Does not log anyone in (the view does).
     """
     signer = _verify_email_signer()
     try:
@@ -350,6 +366,13 @@ def email_verify(*, token: str) -> EmailVerification:
         ):
             raise EmailVerificationError("invalid")
         was_verified = user.email_verified_at is not None
+        if (
+            not was_verified
+            and user.phone_verified_at is not None
+            and opened_by_owner is not None
+            and not opened_by_owner(user)
+        ):
+            raise EmailVerificationElsewhere(user)
         if not was_verified:
             user.email_verified_at = timezone.now()
             user.save(update_fields=["email_verified_at"])

@@ -331,11 +331,36 @@ def test_the_same_browser_that_signed_up_is_logged_in_by_the_link():
     assert int(client.session["_auth_user_id"]) == User.objects.get(email=ATTACKER_EMAIL).pk
 
 
-def test_a_link_opened_elsewhere_for_an_account_with_a_verified_phone_leads_to_login():
+def test_a_link_opened_elsewhere_for_an_account_with_a_verified_phone_verifies_nothing():
+    """Second review (blocker): the attacker signs up with the victim's email and their own
+    phone, and verifies the phone. The victim asks for a link and opens it in their own
+    browser: the address must not be verified onto the attacker's account (the victim would
+    then reset the password by email, and the attacker take the account back by SMS)."""
+    attacker, victim = Client(), Client()
+    response = attacker.post("/accounts/signup/", signup_data(email=VICTIM_EMAIL, phone="010-7777-8888"))
+    assert response.status_code == 302
+    attacker.post("/accounts/verify-phone/", {"code": sms_code(ATTACKER_PHONE)})
+    squatter = User.objects.get(email=VICTIM_EMAIL)
+    assert squatter.phone_verified_at is not None and squatter.email_verified_at is None
+
+    victim.post("/accounts/verify-email/resend/", {"email": VICTIM_EMAIL})
+    response = victim.get(email_link(mail.outbox[-1]))
+    assert response.status_code == 400 and "로그인한 상태에서 링크를 열어 주세요" in response.content.decode()
+    squatter.refresh_from_db()
+    assert squatter.email_verified_at is None and "_auth_user_id" not in victim.session
+    # and the email reset still sends nothing to the unverified address
+    outbox = len(mail.outbox)
+    victim.post("/accounts/password-reset/", {"email": VICTIM_EMAIL})
+    assert len(mail.outbox) == outbox
+
+
+def test_the_owner_signed_in_verifies_the_email_with_the_link():
     user = create(email=VICTIM_EMAIL, phone=VICTIM_PHONE)
     User.objects.filter(pk=user.pk).update(phone_verified_at=timezone.now())
     services.email_verification_send(user=user, base_url="http://testserver/")
-    response = Client().get(email_link(mail.outbox[-1]))
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    owner = Client()
+    owner.force_login(user)
+    response = owner.get(email_link(mail.outbox[-1]))
+    assert response.status_code == 302
     user.refresh_from_db()
     assert user.email_verified_at is not None and can_log_in(VICTIM_EMAIL, OWNER_PASSWORD)
