@@ -236,6 +236,11 @@ class ProfileForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.profile = profile
         self.sensitive_consent = sensitive_consent
+        if profile.user_id:
+            # An online seeker's contact details are the account's verified phone and email
+            # (what employers receive); they change on /accounts/identifiers/ with a code or a
+            # link, never as unverified text here (second review).
+            del self.fields["phone"], self.fields["email"]
         if not sensitive_consent:
             del self.fields["declared_groups"]
         if channel_notes:  # {"sms": "…"}: a channel the account cannot be reached by yet
@@ -264,7 +269,7 @@ class ProfileForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
 
     def basic_fields(self) -> list:
         """The bound fields of the "기본 정보" fieldset."""
-        return [self[name] for name in self.BASIC]
+        return [self[name] for name in self.BASIC if name in self.fields]
 
     def occupation_groups(self) -> list[dict]:
         """The occupation checkboxes by KECO middle group: ``[{"code", "name", "options",

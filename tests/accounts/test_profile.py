@@ -248,13 +248,15 @@ def edit_data(**overrides) -> dict:
 
 
 def test_the_edit_form_saves_every_part(seeker_client, seeker):
+    phone_before = seeker.phone
     response = seeker_client.post("/accounts/profile/edit/", edit_data(declared_groups=["disabled"]), follow=True)
     assert response.redirect_chain[-1][0] == "/accounts/profile/"
     assert "프로필을 저장했습니다" in response.content.decode()
     seeker.refresh_from_db()
     assert seeker.wanted_min_hourly_krw == 10_320  # 월급 2,156,880 ÷ 209
     assert seeker.wanted_occupations == ["550", "890"] and seeker.wanted_dongs == []
-    assert seeker.home_dong_id == GUWOL1 and seeker.phone == "+821023456789"
+    # an online seeker's phone changes only on /accounts/identifiers/ (verified), never here
+    assert seeker.home_dong_id == GUWOL1 and seeker.phone == phone_before != "+821023456789"
     assert seeker.self_introduction == "성실하게 일하겠습니다.\n잘 부탁드립니다."
     assert seeker.notify_channels == ["sms"] and seeker.notify_frequency == "daily" and seeker.is_searchable
     assert seeker.declared_groups == []  # offered only with the sensitive consent: ignored
@@ -317,7 +319,9 @@ def test_service_errors_reach_the_form(seeker_client):
     )
     html = response.content.decode()
     assert 'id="id_wanted_wage_amount_error"' in html and "100만 원" in html
-    assert 'id="id_phone_error"' in html
+    # no phone field for an account holder (second review): a forged value is ignored
+    assert 'id="id_phone"' not in html and 'id="id_phone_error"' not in html
+    assert "/accounts/identifiers/" in html
 
 
 def test_career_pages(seeker_client, seeker):
