@@ -81,6 +81,7 @@ from .signup import (  # noqa: F401
     EmailVerificationElsewhere,
     EmailVerificationError,
     EmailVerificationExpired,
+    EmailVerificationNeedsPassword,
     _unique_error,
     account_create,
     email_verification_resend,

@@ -318,6 +318,18 @@ def email_verification_send(*, user: User, base_url: str, next_url: str = "") ->
     send_mail(subject, body, None, [user.email])
 
 
+class EmailVerificationNeedsPassword(EmailVerificationError):
+    """A genuine link opened away from its account for an account with nothing verified yet:
+    the mailbox's owner may not be whoever chose the password at sign-up, so nothing is
+    verified now; the view sends them to set a new password, and finishing that verifies
+    the address (:func:`accounts.services.password_reset_complete`). ``user`` is the
+    account."""
+
+    def __init__(self, user: User):
+        super().__init__("needs-password")
+        self.user = user
+
+
 class EmailVerificationElsewhere(EmailVerificationError):
     """A genuine link opened away from its account (another browser, nobody signed in) for an
     account whose phone number is already verified: the phone's owner chose the password, and
@@ -337,8 +349,10 @@ def email_verify(*, token: str, opened_by_owner: Callable[[User], bool] | None =
     ``opened_by_owner(user)`` tells whether the link was opened where the account was made or
     is signed in (the view's session check); ``None`` means yes. Returns an
     :class:`EmailVerification`. Raises :class:`EmailVerificationExpired` for a genuine token
-    older than three days, :class:`EmailVerificationElsewhere` (nothing changed) when the
-    link was not opened by the owner and the account's phone is already verified, and
+    older than three days; when the link was not opened by the owner and the address is not
+    verified yet, nothing changes and it raises :class:`EmailVerificationElsewhere` (the
+    account's phone is verified) or :class:`EmailVerificationNeedsPassword` (nothing is);
+    and
     :class:`EmailVerificationError` for a tampered token or one whose account is gone,
     erased, inactive or now has another email address. Does not log anyone in (the view does).
     """
@@ -366,13 +380,10 @@ def email_verify(*, token: str, opened_by_owner: Callable[[User], bool] | None =
         ):
             raise EmailVerificationError("invalid")
         was_verified = user.email_verified_at is not None
-        if (
-            not was_verified
-            and user.phone_verified_at is not None
-            and opened_by_owner is not None
-            and not opened_by_owner(user)
-        ):
-            raise EmailVerificationElsewhere(user)
+        if not was_verified and opened_by_owner is not None and not opened_by_owner(user):
+            if user.phone_verified_at is not None:
+                raise EmailVerificationElsewhere(user)
+            raise EmailVerificationNeedsPassword(user)
         if not was_verified:
             user.email_verified_at = timezone.now()
             user.save(update_fields=["email_verified_at"])

@@ -119,7 +119,8 @@ class VerifyEmailView(View):
     verifies the address but does not log in with the password chosen at sign-up: whoever
     signed up may not be the mailbox's owner (someone may have registered another person's
     address first). If the account has no other verified identifier, the mailbox's owner is
-    taken to set a new password (Django's reset confirm page). If its phone is verified, the
+    taken to set a new password (Django's reset confirm page), and only finishing that verifies
+    the address. If its phone is verified, the
     address is not verified at all (``verify_email_elsewhere.html``, 400): the phone's owner
     verifies it signed in, so one account never joins two people's identifiers.
     A link whose email was already
@@ -138,6 +139,19 @@ class VerifyEmailView(View):
             return self._invalid(request, expired=True, next_url=safe_next_url(request, exc.next_url))
         except services.EmailVerificationElsewhere:
             return render(request, "accounts/verify_email_elsewhere.html", status=400)
+        except services.EmailVerificationNeedsPassword as exc:
+            # not verified yet: setting a new password does it, so whoever signed up with the
+            # address cannot log in with the password they chose
+            uid = urlsafe_base64_encode(force_bytes(exc.user.pk))
+            token = default_token_generator.make_token(exc.user)
+            messages.info(
+                request,
+                gettext(
+                    "가입한 브라우저가 아니어서, 안전을 위해 이 계정의 새 비밀번호를 정해야 "
+                    "이메일 주소가 확인됩니다. 직접 가입하지 않았다면 이 창을 닫아 주세요."
+                ),
+            )
+            return redirect("accounts:password_reset_confirm", uidb64=uid, token=token)
         except services.EmailVerificationError:
             return self._invalid(request, expired=False, next_url="")
         next_url = safe_next_url(request, result.next_url) or verified_landing(result.user)
@@ -146,19 +160,6 @@ class VerifyEmailView(View):
                 return redirect(next_url)
             messages.info(request, gettext("이미 확인된 이메일입니다. 이메일과 비밀번호로 로그인해 주세요."))
             return redirect(reverse("accounts:login") + "?" + urlencode({"next": next_url}))
-        if not created_here(request, result.user):
-            # nothing else verified (the phone case is refused above): the mailbox's owner
-            # sets a new password, so whoever signed up with the address cannot log in
-            uid = urlsafe_base64_encode(force_bytes(result.user.pk))
-            token = default_token_generator.make_token(result.user)
-            messages.info(
-                request,
-                gettext(
-                    "이메일 주소를 확인했습니다. 가입한 브라우저가 아니어서, 안전을 위해 "
-                    "이 계정의 새 비밀번호를 정한 뒤 로그인해 주세요."
-                ),
-            )
-            return redirect("accounts:password_reset_confirm", uidb64=uid, token=token)
         login(request, result.user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(request, gettext("이메일 주소를 확인했습니다. 로그인되었습니다."))
         return redirect(next_url)

@@ -51,6 +51,9 @@ def _refusal(*, seeker: SeekerProfile, posting: JobPosting) -> ValidationError |
         return ValidationError(_("외부 공고는 원문 사이트에서 지원해 주세요."), code="external")
     if seeker.erased_at is not None:
         return ValidationError(_("삭제된 구직자 정보로는 지원할 수 없습니다."), code="erased")
+    if seeker.user_id and posting.employer.memberships.filter(user_id=seeker.user_id).exists():
+        # a member would decide on their own application and count their own hire
+        return ValidationError(_("내가 소속된 기업의 공고에는 지원할 수 없습니다."), code="own_employer")
     earlier = Application.objects.filter(seeker=seeker, posting=posting).values_list("status", flat=True).first()
     if earlier == ApplicationStatus.WITHDRAWN:
         return ValidationError(_("지원을 취소한 공고에는 다시 지원할 수 없습니다."), code="duplicate")

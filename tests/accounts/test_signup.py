@@ -217,9 +217,13 @@ def test_resend_does_not_reveal_whether_an_email_is_registered(client):
         answers.append([str(m) for m in response.context["messages"]])
     assert answers[0] == answers[1] == answers[2] and "새 확인 메일을 보냈습니다" in answers[0][0]
     assert [m.to for m in mail.outbox] == [["waiting@example.kr"]]
-    # the new link works
+    # the new link works: this browser did not sign up, so the mailbox's owner sets a new
+    # password, and that verifies the address (review: pre-hijacking)
     response = client.get(link_path(mail.outbox[0]))
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/accounts/password-reset/email/" in response["Location"]
+    assert User.objects.get(email="waiting@example.kr").email_verified_at is None
+    form_url = client.get(response["Location"])["Location"]
+    client.post(form_url, {"new_password1": "waiting-owner-2026!", "new_password2": "waiting-owner-2026!"})
     assert User.objects.get(email="waiting@example.kr").email_verified_at is not None
 
 

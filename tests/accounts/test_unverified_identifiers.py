@@ -314,13 +314,35 @@ def test_an_email_link_opened_in_another_browser_asks_the_mailbox_owner_for_a_ne
     assert response.status_code == 302 and "/accounts/password-reset/email/" in response["Location"]
     assert "_auth_user_id" not in victim.session
     user = User.objects.get(email=VICTIM_EMAIL)
-    assert user.email_verified_at is not None
-    assert can_log_in(VICTIM_EMAIL, PASSWORD)  # until the owner sets a new one …
+    # nothing is verified until the new password is set (final review: a victim who closed
+    # the tab left the attacker's password working on a verified address)
+    assert user.email_verified_at is None
+    assert not can_log_in(VICTIM_EMAIL, PASSWORD)
 
     form_url = victim.get(response["Location"])["Location"]  # Django swaps the token for a session one
     response = victim.post(form_url, {"new_password1": NEW, "new_password2": NEW})
     assert response.status_code == 302
     assert can_log_in(VICTIM_EMAIL, NEW) and not can_log_in(VICTIM_EMAIL, PASSWORD)
+    user.refresh_from_db()
+    assert user.email_verified_at is not None
+
+
+def test_a_link_opened_elsewhere_with_an_unverified_phone_verifies_nothing_either():
+    """Final review: the attacker typed their own phone but never verified it; the victim
+    opens the link and closes the set-password page. The attacker still cannot log in, and
+    the victim's setting a password drops the attacker's unverified phone."""
+    attacker, victim = Client(), Client()
+    attacker.post("/accounts/signup/", signup_data(email=VICTIM_EMAIL, phone="010-7777-8888"))
+    link = email_link([m for m in mail.outbox if VICTIM_EMAIL in m.to][-1])
+    response = victim.get(link)
+    assert "/accounts/password-reset/email/" in response["Location"]
+    user = User.objects.get(email=VICTIM_EMAIL)
+    assert user.email_verified_at is None and user.phone_verified_at is None
+    assert not can_log_in(VICTIM_EMAIL, PASSWORD) and not can_log_in(ATTACKER_PHONE, PASSWORD)
+    form_url = victim.get(response["Location"])["Location"]
+    victim.post(form_url, {"new_password1": NEW, "new_password2": NEW})
+    user.refresh_from_db()
+    assert user.email_verified_at is not None and user.phone is None
 
 
 def test_the_same_browser_that_signed_up_is_logged_in_by_the_link():

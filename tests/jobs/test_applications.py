@@ -625,3 +625,18 @@ def test_without_wanted_conditions_every_open_direct_posting_fits():
     postings = [JobPostingFactory(), JobPostingFactory(wage_type="", wage_min=None, wage_max=None)]
     JobPostingFactory(status=PostingStatus.DRAFT, published_at=None)
     assert set(JobPosting.objects.fitting(seeker)) == set(postings)
+
+
+def test_a_member_of_the_employer_cannot_apply_to_its_postings(posting):
+    """Final review: an employer member who started a seeker profile applied to their own
+    company's posting and then decided on it."""
+    from tests.factories import EmployerMemberFactory
+
+    profile = consenting_seeker()
+    EmployerMemberFactory(employer=posting.employer, user=profile.user)
+    with pytest.raises(ValidationError) as exc:
+        apply(profile, posting)
+    assert exc.value.code == "own_employer" and "소속된 기업" in exc.value.messages[0]
+    from jobs.services.applications import online_application_refusal
+
+    assert online_application_refusal(seeker=profile, posting=posting).code == "own_employer"
