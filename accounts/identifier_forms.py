@@ -23,7 +23,30 @@ class _ServiceErrors:
             self.add_error(key if key in self.fields else None, errors)
 
 
-class NewPhoneForm(_ServiceErrors, TidyTextFormMixin, forms.Form):
+class _CurrentPasswordForm(forms.Form):
+    """Asks for the account's current password, so that a session left open (a shared PC
+    at a community centre) cannot change the login identifiers (final review). ``user`` is
+    the signed-in account."""
+
+    current_password = forms.CharField(
+        label=_("지금 비밀번호"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("지금 쓰는 비밀번호를 입력해 주세요.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_current_password(self) -> str:
+        password = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("비밀번호가 맞지 않습니다."), code="wrong_password")
+        return password
+
+
+class NewPhoneForm(_ServiceErrors, TidyTextFormMixin, _CurrentPasswordForm):
     """The mobile number to add to the account, or to change to."""
 
     phone = forms.CharField(
@@ -38,7 +61,7 @@ class NewPhoneForm(_ServiceErrors, TidyTextFormMixin, forms.Form):
         return mobile_number_clean(self.cleaned_data["phone"])
 
 
-class NewEmailForm(_ServiceErrors, TidyTextFormMixin, forms.Form):
+class NewEmailForm(_ServiceErrors, TidyTextFormMixin, _CurrentPasswordForm):
     """The email address to add to the account, or to change to."""
 
     email = forms.EmailField(

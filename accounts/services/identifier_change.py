@@ -41,8 +41,9 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from .. import ratelimit
-from ..choices import CodePurpose
+from ..choices import CodePurpose, MessageKind, NotifyChannel
 from ..identifiers import normalize_email, normalize_mobile
+from ..messaging import message_send
 from ..models import OneTimeCode, SeekerProfile, User
 from .codes import code_issue, code_verify
 from .signup import (
@@ -158,6 +159,7 @@ def _identifier_set(*, user: User, field: str, value: str) -> User:
     if error := _holder_refusal(user=user, field=field, value=value, now=now, lock=True):
         raise error
     old = getattr(user, field)
+    old_verified = getattr(user, f"{field}_verified_at") is not None
     setattr(user, field, value)
     setattr(user, f"{field}_verified_at", now)
     try:
@@ -167,7 +169,28 @@ def _identifier_set(*, user: User, field: str, value: str) -> User:
         raise ValidationError({field: ValidationError(_taken_message(field), code="unique")}) from exc
     if old != value:
         SeekerProfile.objects.filter(user=user, erased_at__isnull=True, **{field: old or ""}).update(**{field: value})
+        if old and old_verified:
+            _tell_old_identifier(user=user, field=field, old=old, now=now)
     return user
+
+
+def _tell_old_identifier(*, user: User, field: str, old: str, now) -> None:
+    """Tell the old verified email or number that the account's login identifier changed
+    (so its owner learns of a change they did not make), through the message layer."""
+    what = _("이메일 주소") if field == "email" else _("휴대전화번호")
+    message_send(
+        kind=MessageKind.NOTICE,
+        subject=f"identifier-change:{field}:{int(now.timestamp())}",
+        channel=NotifyChannel.EMAIL if field == "email" else NotifyChannel.SMS,
+        title=_("[남동구 일자리인력은행] 로그인 %(what)s 변경 안내") % {"what": what},
+        body=_(
+            "[남동구 일자리인력은행] 계정의 로그인 %(what)s가 바뀌었습니다. 직접 바꾸지 않았다면 "
+            "032-453-5000으로 바로 알려 주세요."
+        )
+        % {"what": what},
+        user=user,
+        address=old,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

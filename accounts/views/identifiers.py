@@ -77,6 +77,9 @@ class PhoneChangeView(LoginRequiredMixin, FormView):
     template_name = "accounts/identifiers/phone_form.html"
     form_class = NewPhoneForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def get_initial(self):
         user = self.request.user
         if user.phone and identifier_states(user)["phone"] == UNVERIFIED:
@@ -161,6 +164,9 @@ class EmailChangeView(LoginRequiredMixin, FormView):
 
     template_name = "accounts/identifiers/email_form.html"
     form_class = NewEmailForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self):
         user = self.request.user

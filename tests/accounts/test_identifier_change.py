@@ -115,7 +115,7 @@ def test_the_code_page_without_a_number_sends_to_the_number_page(seeker_client):
 
 
 def test_add_a_phone_wrong_code_then_right_code(seeker, seeker_client):
-    response = seeker_client.post(URLS["phone"], {"phone": "010-5555-6666"})
+    response = seeker_client.post(URLS["phone"], {"phone": "010-5555-6666", "current_password": PASSWORD})
     assert response.status_code == 302 and response.url == URLS["code"]
     user = User.objects.get(pk=seeker.user.pk)
     assert user.phone is None  # nothing unproved on the account
@@ -165,7 +165,7 @@ def test_the_old_number_follows_on_the_profile_when_it_was_the_copy():
 
 def test_a_number_verified_on_another_account_is_refused_without_naming_it(seeker_client):
     UserFactory(email="other.owner@example.kr", name="다른사람", phone=NEW_PHONE, phone_verified_at=timezone.now())
-    response = seeker_client.post(URLS["phone"], {"phone": "010-5555-6666"})
+    response = seeker_client.post(URLS["phone"], {"phone": "010-5555-6666", "current_password": PASSWORD})
     html = response.content.decode()
     assert response.status_code == 200 and TAKEN in html and 'id="id_phone_error"' in html
     assert "other.owner" not in html and "다른사람" not in html
@@ -228,7 +228,7 @@ def test_an_unverified_own_number_is_offered_and_verified(client):
     client.force_login(user)
     html = client.get(URLS["phone"]).content.decode()
     assert 'value="010-1111-2222"' in html and "확인 안 됨" in html
-    client.post(URLS["phone"], {"phone": "010-1111-2222"})
+    client.post(URLS["phone"], {"phone": "010-1111-2222", "current_password": PASSWORD})
     client.post(URLS["code"], {"code": sms_code("+821011112222")})
     user.refresh_from_db()
     assert user.phone == "+821011112222" and user.phone_verified_at is not None
@@ -236,7 +236,7 @@ def test_an_unverified_own_number_is_offered_and_verified(client):
 
 def test_malformed_numbers_are_refused_in_korean(seeker_client):
     for typed in ("02-123-4567", "010-12", "abc"):
-        response = seeker_client.post(URLS["phone"], {"phone": typed})
+        response = seeker_client.post(URLS["phone"], {"phone": typed, "current_password": PASSWORD})
         assert response.status_code == 200 and 'id="id_phone_error"' in response.content.decode(), typed
     assert seeker_client.post(URLS["code"], {"code": "1"}).status_code == 302  # nothing pending: back to the form
 
@@ -245,7 +245,9 @@ def test_malformed_numbers_are_refused_in_korean(seeker_client):
 
 
 def test_change_the_email_by_the_link(seeker, seeker_client):
-    response = seeker_client.post(URLS["email"], {"email": "New.Address@Example.kr"}, follow=True)
+    response = seeker_client.post(
+        URLS["email"], {"email": "New.Address@Example.kr", "current_password": PASSWORD}, follow=True
+    )
     assert "new.address@example.kr 주소로 확인 메일을 보냈습니다" in " ".join(messages_of(response))
     assert "new.address@example.kr" in response.content.decode()  # shown as waiting
     assert User.objects.get(pk=seeker.user.pk).email == "seeker@example.kr"  # not yet
@@ -265,7 +267,7 @@ def test_change_the_email_by_the_link(seeker, seeker_client):
 
 
 def test_the_link_needs_the_same_account_in_the_same_browser(seeker, seeker_client):
-    seeker_client.post(URLS["email"], {"email": "new@example.kr"})
+    seeker_client.post(URLS["email"], {"email": "new@example.kr", "current_password": PASSWORD})
     link = email_link("new@example.kr")
     other = Client()
     other.force_login(UserFactory())
@@ -280,7 +282,7 @@ def test_the_link_needs_the_same_account_in_the_same_browser(seeker, seeker_clie
 
 
 def test_tampered_and_expired_links(seeker_client, seeker, clock):
-    seeker_client.post(URLS["email"], {"email": "new@example.kr"})
+    seeker_client.post(URLS["email"], {"email": "new@example.kr", "current_password": PASSWORD})
     link = email_link("new@example.kr")
     assert seeker_client.get(link[:-3] + "xx/").status_code == 400
     # a sign-up verification link does not pass as a new-address link
@@ -294,7 +296,7 @@ def test_tampered_and_expired_links(seeker_client, seeker, clock):
 
 def test_an_email_verified_on_another_account_is_refused(seeker_client):
     UserFactory(email="taken@example.kr", name="주인")
-    response = seeker_client.post(URLS["email"], {"email": "TAKEN@example.kr"})
+    response = seeker_client.post(URLS["email"], {"email": "TAKEN@example.kr", "current_password": PASSWORD})
     html = response.content.decode()
     assert response.status_code == 200 and TAKEN in html and 'id="id_email_error"' in html and "주인" not in html
     assert not mail.outbox
@@ -306,7 +308,7 @@ def test_an_employer_member_adds_a_phone_and_an_address_is_added_to_a_phone_acco
     phone_only.save()
     profile = SeekerProfileFactory(user=phone_only, phone=phone_only.phone, email="")
     client.force_login(phone_only)
-    client.post(URLS["email"], {"email": "added@example.kr"})
+    client.post(URLS["email"], {"email": "added@example.kr", "current_password": PASSWORD})
     client.get(email_link("added@example.kr"))
     phone_only.refresh_from_db()
     profile.refresh_from_db()
@@ -318,21 +320,21 @@ def test_an_employer_member_adds_a_phone_and_an_address_is_added_to_a_phone_acco
 
 
 def test_a_new_code_only_after_a_minute_and_the_ip_cap(seeker_client, monkeypatch):
-    seeker_client.post(URLS["phone"], {"phone": "010-5555-6666"})
+    seeker_client.post(URLS["phone"], {"phone": "010-5555-6666", "current_password": PASSWORD})
     response = seeker_client.post(URLS["code"], {"resend": "1"}, follow=True)
     assert "초 뒤에 다시 요청해 주세요" in " ".join(messages_of(response))
-    response = seeker_client.post(URLS["phone"], {"phone": "010-5555-6666"})
+    response = seeker_client.post(URLS["phone"], {"phone": "010-5555-6666", "current_password": PASSWORD})
     assert response.status_code == 200 and "초 뒤에 다시 요청해 주세요" in response.content.decode()
 
     monkeypatch.setattr(ratelimit, "IP_CODE", ratelimit.Limit("code", 1, datetime.timedelta(hours=1)))
     monkeypatch.setattr(ratelimit, "IP_VERIFY_RESEND", ratelimit.Limit("verify-resend", 1, datetime.timedelta(hours=1)))
     client = Client(REMOTE_ADDR="198.51.100.77")
     client.force_login(UserFactory())
-    assert client.post(URLS["phone"], {"phone": "010-7777-0001"}).status_code == 302
-    response = client.post(URLS["phone"], {"phone": "010-7777-0002"})
+    assert client.post(URLS["phone"], {"phone": "010-7777-0001", "current_password": PASSWORD}).status_code == 302
+    response = client.post(URLS["phone"], {"phone": "010-7777-0002", "current_password": PASSWORD})
     assert response.status_code == 429 and "요청이 너무 많았습니다" in response.content.decode()
-    assert client.post(URLS["email"], {"email": "a1@example.kr"}).status_code == 302
-    assert client.post(URLS["email"], {"email": "a2@example.kr"}).status_code == 429
+    assert client.post(URLS["email"], {"email": "a1@example.kr", "current_password": PASSWORD}).status_code == 302
+    assert client.post(URLS["email"], {"email": "a2@example.kr", "current_password": PASSWORD}).status_code == 429
     deliver_batch()
     assert [m.to for m in locmem.outbox].count("+821077770002") == 0
     assert not any("a2@example.kr" in m.to for m in mail.outbox)
@@ -392,3 +394,18 @@ def test_an_unverified_email_is_noted(client):
     SeekerProfileFactory(user=user, notify_channels=["onsite", "email"])
     client.force_login(user)
     assert "이메일 (이메일이 확인되지 않아 보낼 수 없음)" in client.get("/accounts/profile/edit/").content.decode()
+
+
+def test_changing_an_identifier_needs_the_current_password_and_tells_the_old_one(seeker_client, seeker):
+    """Final review: a session left open could replace both identifiers, and the owner was
+    never told."""
+    response = seeker_client.post(URLS["email"], {"email": "new@example.kr", "current_password": "wrong-one"})
+    assert response.status_code == 200 and "비밀번호가 맞지 않습니다" in response.content.decode()
+    assert not [m for m in mail.outbox if "new@example.kr" in m.to]
+    seeker_client.post(URLS["email"], {"email": "new@example.kr", "current_password": PASSWORD})
+    seeker_client.get(email_link("new@example.kr"))
+    seeker.user.refresh_from_db()
+    assert seeker.user.email == "new@example.kr"
+    deliver_batch()
+    notices = [m for m in mail.outbox if m.to == ["seeker@example.kr"]]
+    assert notices and "로그인 이메일 주소" in notices[-1].subject
