@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.text import TidyTextFormMixin
 
 from .identifiers import normalize_mobile
@@ -55,7 +56,7 @@ class AdminLoginForm(TidyTextFormMixin, AdminAuthenticationForm):
     }
 
 
-class SignupForm(TidyTextFormMixin, forms.Form):
+class SignupForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
     """Online sign-up: email, password twice, name and an optional mobile number.
 
     Checks the format and that the two passwords match, and runs Django's password
@@ -122,15 +123,6 @@ class SignupForm(TidyTextFormMixin, forms.Form):
             except ValidationError as exc:
                 self.add_error("password1", exc)
         return cleaned
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ``ValidationError`` next to the matching fields (or at the top)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            field = self.service_field_map.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
 
 
 class EmailVerificationResendForm(TidyTextFormMixin, forms.Form):

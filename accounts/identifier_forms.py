@@ -7,20 +7,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.text import TidyTextFormMixin
 
 from .identifiers import normalize_email
 from .signup_forms import mobile_number_clean
-
-
-class _ServiceErrors:
-    def add_service_errors(self, error: ValidationError) -> None:
-        """A service's ``ValidationError`` next to its field, or at the top."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            self.add_error(key if key in self.fields else None, errors)
 
 
 class _CurrentPasswordForm(forms.Form):
@@ -46,7 +37,7 @@ class _CurrentPasswordForm(forms.Form):
         return password
 
 
-class NewPhoneForm(_ServiceErrors, TidyTextFormMixin, _CurrentPasswordForm):
+class NewPhoneForm(TidyTextFormMixin, ServiceErrorsMixin, _CurrentPasswordForm):
     """The mobile number to add to the account, or to change to."""
 
     phone = forms.CharField(
@@ -61,7 +52,7 @@ class NewPhoneForm(_ServiceErrors, TidyTextFormMixin, _CurrentPasswordForm):
         return mobile_number_clean(self.cleaned_data["phone"])
 
 
-class NewEmailForm(_ServiceErrors, TidyTextFormMixin, _CurrentPasswordForm):
+class NewEmailForm(TidyTextFormMixin, ServiceErrorsMixin, _CurrentPasswordForm):
     """The email address to add to the account, or to change to."""
 
     email = forms.EmailField(

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.reference.codes import (
     DECLARED_PRIORITY_GROUPS,
     Education,
@@ -103,22 +104,7 @@ class MonthField(forms.Field):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
-class ServiceErrorsMixin:
-    """``add_service_errors``: a service's ``ValidationError`` next to the matching field
-    (``service_field_map`` renames service keys to form fields), or at the top."""
-
-    service_field_map: dict[str, str] = {}
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            field = self.service_field_map.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
-
-
-class ProfileForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
+class ProfileForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
     """The whole profile on one page, in fieldsets (see ``templates/accounts/profile/edit.html``).
 
     ``declared_groups`` exists only when the person has the sensitive-data consent
@@ -310,7 +296,7 @@ class ProfileForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
         return changes
 
 
-class CareerEntryForm(ServiceErrorsMixin, TidyTextFormMixin, forms.Form):
+class CareerEntryForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
     """One career entry (the rules are ``services.career_entry_add``'s)."""
 
     mark_required = True

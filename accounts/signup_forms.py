@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.reference.models import Dong
 from namdong_jobs.text import TidyTextFormMixin
 
@@ -77,7 +78,7 @@ class DongSelect(forms.Select):
         return option
 
 
-class SeekerProfileFieldsForm(TidyTextFormMixin, forms.Form):
+class SeekerProfileFieldsForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
     """What a job seeker's record asks of every seeker, at sign-up
     (:class:`SeekerSignupForm`) and when a signed-in account makes its seeker profile
     (:class:`SeekerProfileStartForm`): birth year, home dong, the four consents (collection
@@ -178,15 +179,6 @@ class SeekerProfileFieldsForm(TidyTextFormMixin, forms.Form):
             services.guardian_document_check(file=document)
         except ValidationError as exc:
             self.add_error("guardian_document", exc)
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ``ValidationError`` next to the matching fields (or at the top)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            field = self.service_field_map.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
 
 
 class SeekerSignupForm(SeekerProfileFieldsForm):
@@ -313,7 +305,7 @@ class PhoneForm(TidyTextFormMixin, forms.Form):
         return mobile_number_clean(self.cleaned_data["phone"])
 
 
-class ResetWithCodeForm(CodeForm):
+class ResetWithCodeForm(ServiceErrorsMixin, CodeForm):
     """The SMS code and a new password twice (password reset by SMS)."""
 
     new_password1 = forms.CharField(
@@ -339,11 +331,6 @@ class ResetWithCodeForm(CodeForm):
         if password1 and password2 and password1 != password2:
             self.add_error("new_password2", gettext("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
         return cleaned
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        for key, errors in error.error_dict.items():
-            field = self.service_field_map.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
 
 
 class EmailResetForm(TidyTextFormMixin, PasswordResetForm):

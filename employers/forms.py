@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import SignupForm
+from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.reference.models import Dong
 from namdong_jobs.text import TidyTextFormMixin
 
@@ -69,7 +70,7 @@ def _cert_label(cert_type: str) -> str:
     return gettext(Certification.Type(cert_type).label)
 
 
-class EmployerForm(TidyTextFormMixin, forms.Form):
+class EmployerForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
     """Business registration and profile editing.
 
     ``brn`` accepts dashes and is checked with the National Tax Service check digit; ``dong``
@@ -291,16 +292,8 @@ class EmployerForm(TidyTextFormMixin, forms.Form):
             if self.cleaned_data.get(f"cert_{cert_type}")
         ]
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ``ValidationError`` next to the matching field (or at the top)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            self.add_error(key if key in self.fields and not self.fields[key].disabled else None, errors)
 
-
-class MemberInviteForm(TidyTextFormMixin, forms.Form):
+class MemberInviteForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
     """Invite someone to become a member of an employer by their email address (they accept
     the invitation from the email; the form never tells whether an account has the address)."""
 
@@ -322,11 +315,3 @@ class MemberInviteForm(TidyTextFormMixin, forms.Form):
         initial=EmployerMember.Role.MEMBER,
         widget=forms.RadioSelect,
     )
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ``ValidationError`` next to the matching field (or at the top)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            self.add_error(key if key in self.fields else None, errors)
