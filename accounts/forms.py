@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.text import TidyTextFormMixin
 
-from .identifiers import normalize_mobile
+from .identifiers import mobile_number_clean
 from .models import User
 
 
@@ -56,7 +56,44 @@ class AdminLoginForm(TidyTextFormMixin, AdminAuthenticationForm):
     }
 
 
-class SignupForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
+#: Help text of every new-password field.
+PASSWORD_HELP = _("10자 이상으로, 숫자만 쓰거나 흔한 비밀번호는 쓸 수 없습니다.")
+
+
+class NewPasswordFields(forms.Form):
+    """``password1`` and ``password2`` of a sign-up form, and :meth:`check_new_password`,
+    which the form's ``clean`` calls: the two must match, and the first must pass Django's
+    password validators (Korean messages) for the account about to be made."""
+
+    password1 = forms.CharField(
+        label=_("비밀번호"),
+        strip=False,
+        help_text=PASSWORD_HELP,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("비밀번호를 입력해 주세요.")},
+    )
+    password2 = forms.CharField(
+        label=_("비밀번호 확인"),
+        strip=False,
+        help_text=_("같은 비밀번호를 한 번 더 입력해 주세요."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("비밀번호를 한 번 더 입력해 주세요.")},
+    )
+
+    def check_new_password(self, cleaned: dict, candidate: User) -> None:
+        """Add the errors of the two password fields; ``candidate`` is the unsaved account
+        (its email, phone and name feed the similarity validator)."""
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
+        elif password1:
+            try:
+                password_validation.validate_password(password1, candidate)
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+
+
+class SignupForm(TidyTextFormMixin, ServiceErrorsMixin, NewPasswordFields):
     """Online sign-up: email, password twice, name and an optional mobile number.
 
     Checks the format and that the two passwords match, and runs Django's password
@@ -74,20 +111,6 @@ class SignupForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
             "invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr"),
         },
     )
-    password1 = forms.CharField(
-        label=_("비밀번호"),
-        strip=False,
-        help_text=_("10자 이상으로, 숫자만 쓰거나 흔한 비밀번호는 쓸 수 없습니다."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("비밀번호를 입력해 주세요.")},
-    )
-    password2 = forms.CharField(
-        label=_("비밀번호 확인"),
-        strip=False,
-        help_text=_("같은 비밀번호를 한 번 더 입력해 주세요."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("비밀번호를 한 번 더 입력해 주세요.")},
-    )
     name = forms.CharField(
         label=_("이름"),
         max_length=50,
@@ -102,26 +125,17 @@ class SignupForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
 
+    field_order = ["email", "password1", "password2", "name", "phone"]
     #: service error keys → form fields
     service_field_map = {"password": "password1"}
 
     def clean_phone(self) -> str | None:
         value = self.cleaned_data.get("phone", "").strip()
-        if not value:
-            return None
-        return normalize_mobile(value)
+        return mobile_number_clean(value) if value else None
 
     def clean(self):
         cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
-        elif password1:
-            candidate = User(email=cleaned.get("email"), name=cleaned.get("name", ""))
-            try:
-                password_validation.validate_password(password1, candidate)
-            except ValidationError as exc:
-                self.add_error("password1", exc)
+        self.check_new_password(cleaned, User(email=cleaned.get("email"), name=cleaned.get("name", "")))
         return cleaned
 
 

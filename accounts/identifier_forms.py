@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from namdong_jobs.forms import ServiceErrorsMixin
 from namdong_jobs.text import TidyTextFormMixin
 
-from .identifiers import normalize_email
-from .signup_forms import mobile_number_clean
+from .identifiers import mobile_number_clean, normalize_email
 
 
 class _CurrentPasswordForm(forms.Form):

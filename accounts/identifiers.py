@@ -4,6 +4,7 @@ mobile numbers (E.164, via the phonenumbers library)."""
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext
 
 
 def normalize_email(value: str) -> str:
@@ -35,6 +36,42 @@ def normalize_mobile(value: str) -> str:
     ):
         raise ValidationError("올바른 휴대전화번호가 아닙니다. 예: 010-1234-5678", code="invalid_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mobile_number_clean(value: str) -> str:
+    """A Korean mobile number in E.164 (``"+821012345678"``), or ``ValidationError`` with a
+    Korean message that says what is wrong: a landline, an internet or business number, a
+    foreign number, or the wrong number of digits."""
+    raw = (value or "").strip()
+    example = gettext("010-1234-5678 처럼 입력해 주세요.")
+    try:
+        number = phonenumbers.parse(raw, "KR")
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            gettext("휴대전화번호는 숫자로 입력해 주세요.") + " " + example, code="invalid_phone"
+        ) from None
+    if number.country_code != 82:
+        raise ValidationError(gettext("국내 휴대전화번호만 쓸 수 있습니다.") + " " + example, code="invalid_phone")
+    kind = phonenumbers.number_type(number)
+    if phonenumbers.is_valid_number(number) and kind != phonenumbers.PhoneNumberType.MOBILE:
+        if kind == phonenumbers.PhoneNumberType.FIXED_LINE:
+            message = gettext(
+                "집이나 사무실 전화(유선 전화) 번호는 쓸 수 없습니다. 문자를 받을 수 있는 휴대전화번호를 입력해 주세요."
+            )
+        else:
+            message = gettext(
+                "인터넷 전화나 대표 번호는 쓸 수 없습니다. 문자를 받을 수 있는 휴대전화번호를 입력해 주세요."
+            )
+        raise ValidationError(message + " " + example, code="not_mobile")
+    national = str(number.national_number)
+    if not phonenumbers.is_valid_number(number) and national.startswith("1"):
+        raise ValidationError(
+            gettext("휴대전화번호의 자릿수가 맞지 않습니다. 010으로 시작하는 11자리 번호를 확인해 주세요.")
+            + " "
+            + example,
+            code="invalid_phone",
+        )
+    return normalize_mobile(raw)
 
 
 def format_mobile(e164: str) -> str:

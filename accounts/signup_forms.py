@@ -6,9 +6,7 @@ validators) so that every problem shows at once, next to its field; the services
 and write. Every form stores tidy text (:class:`TidyTextFormMixin`); passwords are left
 exactly as typed."""
 
-import phonenumbers
 from django import forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
@@ -21,50 +19,14 @@ from namdong_jobs.text import TidyTextFormMixin
 from . import services
 from .choices import ConsentPurpose
 from .consent_texts import CONSENT_TEXTS
-from .identifiers import normalize_email, normalize_mobile
+from .forms import PASSWORD_HELP, NewPasswordFields
+from .identifiers import mobile_number_clean, normalize_email
 from .models import User
 
 #: The value of the "outside Namdong-gu" choice of the home dong select (dong = None).
 OUTSIDE_NAMDONG = "outside"
 #: Form field of each consent purpose.
 CONSENT_FIELDS = {purpose: f"consent_{purpose}" for purpose in ConsentPurpose.values}
-PASSWORD_HELP = _("10자 이상으로, 숫자만 쓰거나 흔한 비밀번호는 쓸 수 없습니다.")
-
-
-def mobile_number_clean(value: str) -> str:
-    """A Korean mobile number in E.164 (``"+821012345678"``), or ``ValidationError`` with a
-    Korean message that says what is wrong: a landline, an internet or business number, a
-    foreign number, or the wrong number of digits."""
-    raw = (value or "").strip()
-    example = gettext("010-1234-5678 처럼 입력해 주세요.")
-    try:
-        number = phonenumbers.parse(raw, "KR")
-    except phonenumbers.NumberParseException:
-        raise ValidationError(
-            gettext("휴대전화번호는 숫자로 입력해 주세요.") + " " + example, code="invalid_phone"
-        ) from None
-    if number.country_code != 82:
-        raise ValidationError(gettext("국내 휴대전화번호만 쓸 수 있습니다.") + " " + example, code="invalid_phone")
-    kind = phonenumbers.number_type(number)
-    if phonenumbers.is_valid_number(number) and kind != phonenumbers.PhoneNumberType.MOBILE:
-        if kind == phonenumbers.PhoneNumberType.FIXED_LINE:
-            message = gettext(
-                "집이나 사무실 전화(유선 전화) 번호는 쓸 수 없습니다. 문자를 받을 수 있는 휴대전화번호를 입력해 주세요."
-            )
-        else:
-            message = gettext(
-                "인터넷 전화나 대표 번호는 쓸 수 없습니다. 문자를 받을 수 있는 휴대전화번호를 입력해 주세요."
-            )
-        raise ValidationError(message + " " + example, code="not_mobile")
-    national = str(number.national_number)
-    if not phonenumbers.is_valid_number(number) and national.startswith("1"):
-        raise ValidationError(
-            gettext("휴대전화번호의 자릿수가 맞지 않습니다. 010으로 시작하는 11자리 번호를 확인해 주세요.")
-            + " "
-            + example,
-            code="invalid_phone",
-        )
-    return normalize_mobile(raw)
 
 
 class DongSelect(forms.Select):
@@ -181,7 +143,7 @@ class SeekerProfileFieldsForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form)
             self.add_error("guardian_document", exc)
 
 
-class SeekerSignupForm(SeekerProfileFieldsForm):
+class SeekerSignupForm(SeekerProfileFieldsForm, NewPasswordFields):
     """Sign-up of a job seeker: name, email and/or mobile number, password twice, and the
     seeker's record (:class:`SeekerProfileFieldsForm`)."""
 
@@ -218,21 +180,6 @@ class SeekerSignupForm(SeekerProfileFieldsForm):
         help_text=_("예: 010-1234-5678. 휴대전화번호로 가입하면 인증번호 6자리를 문자로 보냅니다."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
-    password1 = forms.CharField(
-        label=_("비밀번호"),
-        strip=False,
-        help_text=PASSWORD_HELP,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("비밀번호를 입력해 주세요.")},
-    )
-    password2 = forms.CharField(
-        label=_("비밀번호 확인"),
-        strip=False,
-        help_text=_("같은 비밀번호를 한 번 더 입력해 주세요."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("비밀번호를 한 번 더 입력해 주세요.")},
-    )
-
     service_field_map = {"password": "password1", "consents": "consent_collection"}
 
     def clean_email(self) -> str | None:
@@ -247,15 +194,8 @@ class SeekerSignupForm(SeekerProfileFieldsForm):
         cleaned = super().clean()
         if not cleaned.get("email") and not cleaned.get("phone") and not {"email", "phone"} & set(self.errors):
             self.add_error("email", gettext("이메일이나 휴대전화번호 중 하나는 꼭 입력해 주세요."))
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", gettext("두 비밀번호가 서로 다릅니다. 같은 비밀번호를 입력해 주세요."))
-        elif password1:
-            candidate = User(email=cleaned.get("email"), phone=cleaned.get("phone"), name=cleaned.get("name", ""))
-            try:
-                password_validation.validate_password(password1, candidate)
-            except ValidationError as exc:
-                self.add_error("password1", exc)
+        candidate = User(email=cleaned.get("email"), phone=cleaned.get("phone"), name=cleaned.get("name", ""))
+        self.check_new_password(cleaned, candidate)
         return cleaned
 
 

@@ -256,3 +256,13 @@ def test_a_mail_failure_keeps_the_account_and_points_to_resend(client, monkeypat
     assert response.redirect_chain == [("/employers/signup/done/", 302)]
     assert "확인 메일을 보내지 못했습니다" in response.content.decode()
     assert User.objects.get().email_verified_at is None
+
+
+def test_the_employer_signup_says_what_is_wrong_with_a_number(client):
+    """The employer sign-up uses the seeker sign-up's number rule (one function,
+    ``accounts.identifiers.mobile_number_clean``): a landline is named as such."""
+    html = signup(client, phone="02-123-4567").content.decode()
+    assert "유선 전화" in html
+    html = signup(client, phone="070-1234-5678").content.decode()
+    assert "인터넷 전화" in html
+    assert not User.objects.exists()
