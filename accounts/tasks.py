@@ -29,6 +29,17 @@ def deliver_pending_messages() -> int:
     return delivery.deliver_pending()
 
 
+@shared_task(ignore_result=True)
+def release_held_messages() -> int:
+    """Daily at 08:00 KST (Celery beat), when quiet hours end: enqueue one delivery task per
+    ``RELEASE_BATCH`` due messages, so that the text messages held overnight go out now in
+    parallel rather than a few batches a minute. Returns the number of tasks enqueued."""
+    tasks = delivery.release_tasks_needed()
+    for _ in range(tasks):
+        deliver_messages.delay()
+    return tasks
+
+
 @shared_task
 def erase_idle_seekers() -> int:
     """Daily (Celery beat): erase seeker records with no activity for the retention period

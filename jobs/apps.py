@@ -8,4 +8,10 @@ class JobsConfig(AppConfig):
     verbose_name = "일자리"
 
     def ready(self):
+        from accounts.choices import MessageKind
+        from accounts.messaging.delivery import register_send_check
+
         from . import signals  # noqa: F401 - connects the receivers
+        from .matching.checks import closed_posting_messages
+
+        register_send_check(MessageKind.MATCH, closed_posting_messages)

@@ -62,13 +62,16 @@ def resume_missing_reason(application: Application) -> str:
 
 def has_wanted_conditions(profile: SeekerProfile) -> bool:
     """True when ``profile`` states any wanted condition that "postings that fit now"
-    (``JobPosting.objects.fitting``) filters by: occupations, dongs, employment types or a
-    minimum hourly wage. Without one, every open posting "fits", and my page says so."""
+    (``jobs.matching.postings_fitting``) filters by: occupations, dongs, employment types, a
+    minimum hourly wage, shifts or days. Without one, every open posting "fits", and my page
+    says so."""
     return bool(
         profile.wanted_occupations
         or profile.wanted_dongs
         or profile.wanted_employment_types
         or profile.wanted_min_hourly_krw
+        or profile.wanted_shifts
+        or profile.wanted_days
     )
 
 

@@ -4,7 +4,7 @@ export and erasure)."""
 
 import logging
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.db.models.signals import post_save
@@ -17,9 +17,11 @@ from accounts.models import OutboundMessage, SeekerProfile
 from accounts.services.privacy_export import coded, iso
 from accounts.signals import FormerIdentifiers, collect_personal_data, consent_withdrawn, person_erased
 from employers.models import Employer
+from namdong_jobs.reference.codes import DECLARED_PRIORITY_GROUPS
 
 from .choices import ApplicationChannel, ApplicationStatus
-from .models import FINAL_STATUSES, Application, ApplicationStatusChange, JobPosting, SavedPosting
+from .matching.rules import POINTS, explain
+from .models import FINAL_STATUSES, Application, ApplicationStatusChange, JobPosting, Match, SavedPosting
 from .services.application_resume import application_resume_files
 
 logger = logging.getLogger(__name__)
@@ -107,6 +109,24 @@ def export_saved_postings(sender, profile: SeekerProfile, **kwargs) -> tuple[str
     ]
 
 
+@receiver(collect_personal_data, dispatch_uid="jobs.export_matches")
+def export_matches(sender, profile: SeekerProfile, **kwargs) -> tuple[str, list]:
+    """The export's ``"matches"``: the postings found to fit the person, with score and reasons
+    (codes and their Korean explanation)."""
+    return "matches", [
+        {
+            "posting_id": m.posting_id,
+            "posting_title": m.posting.title,
+            "score": m.score,
+            "reasons": m.reasons,
+            "explanation": explain(m.reasons, translate=False),
+            "found_at": iso(m.created_at),
+            "notified_at": iso(m.notified_at),
+        }
+        for m in Match.objects.filter(profile=profile).select_related("posting").order_by("created_at", "id")
+    ]
+
+
 @receiver(person_erased, dispatch_uid="jobs.erase_seeker_job_data")
 def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifiers, **kwargs) -> None:
     """Erasure (DESIGN.md "Privacy"), inside the erasure's transaction: applications lose
@@ -115,7 +135,7 @@ def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifi
     text, which may address the person); status, channel, posting, revision and dates stay
     (anonymous statistics, and the employer sees "탈퇴한 구직자"); applications still open end
     as withdrawn with a history row by the system; status-change notes are
-    blanked (free text about the person); saved postings are deleted; and messages about the
+    blanked (free text about the person); saved postings and matches are deleted; and messages about the
     applications to anyone else (an employer's "new applicant" notice) have the person's
     names replaced by "탈퇴한 구직자" and their phone numbers and email addresses removed."""
     applications = Application.objects.filter(seeker=profile)
@@ -127,6 +147,7 @@ def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifi
     )
     ApplicationStatusChange.objects.filter(application_id__in=ids).exclude(note="").update(note="")
     SavedPosting.objects.filter(seeker=profile).delete()
+    Match.objects.filter(profile=profile).delete()  # reasons may come from sensitive data
     if files:
         transaction.on_commit(lambda: _delete_files(files))
     if not ids or not former.all:
@@ -182,3 +203,23 @@ def drop_declared_groups_from_snapshots(sender, person: SeekerProfile, purpose: 
         application.profile_snapshot.pop("declared_groups", None)
         application.profile_snapshot["declared_groups_shared"] = False
         application.save(update_fields=["profile_snapshot", "updated_at"])
+
+
+@receiver(consent_withdrawn, dispatch_uid="jobs.drop_declared_groups_from_matches")
+def drop_declared_groups_from_matches(sender, person: SeekerProfile, purpose: str, **kwargs) -> None:
+    """The sensitive-data consent was withdrawn: ``person``'s matches lose the reasons that
+    came from declared priority groups, and their points when no group reason is left
+    (DESIGN.md "Privacy": never used in matching without that consent). Groups derived from
+    birth year stay. Message texts never named a declared group (``rules.reason_text``)."""
+    if purpose != ConsentPurpose.SENSITIVE:
+        return
+    declared = [f"group:{g.value}" for g in DECLARED_PRIORITY_GROUPS]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE jobs_match SET reasons = kept.reasons, score = score - CASE WHEN EXISTS ("
+            "SELECT 1 FROM unnest(kept.reasons) r WHERE r LIKE 'group:%%') THEN 0 ELSE %s END "
+            "FROM (SELECT id, ARRAY(SELECT r FROM unnest(reasons) r WHERE r <> ALL(%s::varchar[]))::varchar[] "
+            "AS reasons FROM jobs_match WHERE profile_id = %s AND reasons && %s::varchar[]) kept "
+            "WHERE jobs_match.id = kept.id",
+            [POINTS["group"], declared, person.pk, declared],
+        )

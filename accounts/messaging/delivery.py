@@ -27,12 +27,15 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Case, F, Q, TextField, Value, When
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext
 
-from ..choices import MessageKind, MessageState, NotifyChannel
-from ..models import OutboundMessage
+from ..choices import ConsentPurpose, MessageKind, MessageState, NotifyChannel, NotifyFrequency
+from ..models import Consent, OutboundMessage
 from ..services.codes import CODE_TTL
 from . import sms
+from .quiet import is_quiet
+from .unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,46 @@ MAX_BATCHES_PER_TASK = 5
 
 class MessageSuppressed(Exception):
     """The message must not be sent (its recipient was erased or has no address)."""
+
+
+#: Kinds that need the notifications consent (and a frequency other than "off") when sent.
+CONSENT_KINDS = (MessageKind.MATCH, MessageKind.DIGEST)
+#: Send-time checks by kind: callables taking a list of messages and returning ``{message id:
+#: reason}`` for those that must be suppressed (see :func:`register_send_check`).
+_SEND_CHECKS: dict[str, list] = {}
+
+
+def register_send_check(kind: str, check) -> None:
+    """Run ``check(messages) -> {message id: reason}`` on every claimed batch's messages of
+    ``kind`` before they are sent; the ones it names are marked ``suppressed`` with the reason
+    (Korean). Apps that own what a message is about register here (``jobs`` checks that a
+    match's posting is still open), so this app never imports them. Registering the same
+    check twice has no effect."""
+    checks = _SEND_CHECKS.setdefault(kind, [])
+    if check not in checks:
+        checks.append(check)
+
+
+def _suppressions(messages: list[OutboundMessage]) -> dict[int, str]:
+    """``{message id: reason}`` of the batch's messages that must not be sent any more: match
+    and digest messages of a seeker who withdrew the notifications consent or turned them off,
+    and whatever the registered checks name."""
+    found: dict[int, str] = {}
+    consent_bound = [m for m in messages if m.kind in CONSENT_KINDS and m.profile_id]
+    if consent_bound:
+        consenting = set(
+            Consent.objects.active()
+            .filter(purpose=ConsentPurpose.NOTIFICATIONS, person_id__in={m.profile_id for m in consent_bound})
+            .values_list("person_id", flat=True)
+        )
+        for message in consent_bound:
+            if message.profile_id not in consenting or message.profile.notify_frequency == NotifyFrequency.OFF:
+                found[message.pk] = "알림 수신을 원하지 않아 보내지 않았습니다."
+    for kind, checks in _SEND_CHECKS.items():
+        of_kind = [m for m in messages if m.kind == kind and m.pk not in found]
+        for check in checks if of_kind else ():
+            found.update(check(of_kind))
+    return found
 
 
 def email_message_id(message: OutboundMessage) -> str:
@@ -72,10 +115,14 @@ def deliver_batch(*, limit: int = 100) -> int:
     if not claimed:
         return 0
     backend = None
-    for message in OutboundMessage.objects.filter(pk__in=claimed).select_related("user", "profile").order_by("id"):
+    messages = list(OutboundMessage.objects.filter(pk__in=claimed).select_related("user", "profile").order_by("id"))
+    suppressed = _suppressions(messages)
+    for message in messages:
         try:
             if _code_expired(message, timezone.now()):
                 raise MessageSuppressed("인증번호의 유효 시간이 지나 보내지 않았습니다.")
+            if message.pk in suppressed:
+                raise MessageSuppressed(suppressed[message.pk])
             if message.channel == NotifyChannel.SMS:
                 backend = backend or sms.get_backend()
                 provider_id = _send_sms(message, backend)
@@ -103,15 +150,61 @@ def deliver_pending(*, limit: int = 100, max_batches: int = MAX_BATCHES_PER_TASK
     return total
 
 
+#: Rows one delivery task takes when held messages are released (its batches × batch size).
+RELEASE_BATCH = MAX_BATCHES_PER_TASK * 100
+#: The most tasks one release enqueues (the minute sweeper takes any rest).
+RELEASE_MAX_TASKS = 200
+
+
+def release_tasks_needed() -> int:
+    """How many delivery tasks the email/SMS rows due now need (``RELEASE_BATCH`` each, at
+    most ``RELEASE_MAX_TASKS``)."""
+    due = (
+        OutboundMessage.objects.filter(state=MessageState.PENDING)
+        .exclude(channel=NotifyChannel.ONSITE)
+        .filter(Q(send_after__isnull=True) | Q(send_after__lte=timezone.now()))
+        .count()
+    )
+    return min(-(-due // RELEASE_BATCH), RELEASE_MAX_TASKS)
+
+
+def message_retry(*, message: OutboundMessage, by) -> bool:
+    """Send a ``failed`` email/SMS message again (district staff's retry button): back to
+    ``pending`` with its attempts counted from zero and the last error kept until the next
+    try, then the delivery task is enqueued after commit. One-time codes are never retried
+    (the code has expired). Returns ``False`` when ``message`` is not a failed email/SMS
+    message (nothing changes). ``by`` must be district staff (``PermissionDenied``
+    otherwise)."""
+    from django.core.exceptions import PermissionDenied
+
+    from .outbox import enqueue_delivery
+
+    if not getattr(by, "is_district_staff", False):
+        raise PermissionDenied("발송 실패 메시지는 구청 일자리센터 직원만 다시 보낼 수 있습니다.")
+    updated = (
+        OutboundMessage.objects.filter(pk=message.pk, state=MessageState.FAILED)
+        .exclude(channel=NotifyChannel.ONSITE)
+        .exclude(kind=MessageKind.CODE)
+        .update(state=MessageState.PENDING, attempts=0, send_after=None, claimed_at=None)
+    )
+    if updated:
+        transaction.on_commit(enqueue_delivery)
+        logger.info("Message %s queued again by user %s.", message.pk, by.pk)
+    return bool(updated)
+
+
 def _claim(*, limit: int) -> list[int]:
     """Claim due rows in one short transaction (committed on return); returns their ids."""
     now = timezone.now()
     stale_before = now - settings.NJ_MESSAGE_SENDING_TIMEOUT
     max_attempts = settings.NJ_MESSAGE_MAX_ATTEMPTS
+    # in quiet hours (21:00–08:00 KST) no text message is claimed but one-time codes
+    held = Q(channel=NotifyChannel.SMS) & ~Q(kind=MessageKind.CODE) if is_quiet(now) else Q(pk__in=[])
     with transaction.atomic():
         stuck = list(
             OutboundMessage.objects.select_for_update(skip_locked=True)
             .filter(state=MessageState.SENDING, claimed_at__lt=stale_before)
+            .exclude(held)
             .order_by("claimed_at", "id")
             .values_list("id", "attempts", "kind", "created_at")[:limit]
         )
@@ -141,6 +234,7 @@ def _claim(*, limit: int) -> list[int]:
                 OutboundMessage.objects.select_for_update(skip_locked=True)
                 .filter(state=MessageState.PENDING)
                 .exclude(channel=NotifyChannel.ONSITE)
+                .exclude(held)
                 .filter(Q(send_after__isnull=True) | Q(send_after__lte=now))
                 .order_by("id")
                 .values_list("id", flat=True)[: limit - len(stuck)]
@@ -173,15 +267,26 @@ def _send_email(message: OutboundMessage) -> str:
         if url not in body:
             body = f"{body}\n\n{gettext('바로 가기')}: {url}"
     message_id = email_message_id(message)
+    headers = {"Message-ID": message_id}
+    html_body = message.html_body
+    if message.kind in CONSENT_KINDS and message.profile_id:
+        # one-click unsubscribe (RFC 8058), in the headers and in the text
+        url = unsubscribe_url(message.profile_id)
+        headers["List-Unsubscribe"] = f"<{url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        body = f"{body}\n{gettext('일자리 알림을 그만 받으려면')}: {url}\n"
+        if html_body:
+            stop = f'<p><a href="{escape(url)}">{escape(gettext("일자리 알림 그만 받기"))}</a></p>'
+            html_body = html_body.replace("</body>", f"{stop}\n</body>") if "</body>" in html_body else html_body + stop
     email = EmailMultiAlternatives(
         subject=message.title,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.address],
-        headers={"Message-ID": message_id},
+        headers=headers,
     )
-    if message.html_body:
-        email.attach_alternative(message.html_body, "text/html")
+    if html_body:
+        email.attach_alternative(html_body, "text/html")
     email.send(fail_silently=False)
     return message_id
 

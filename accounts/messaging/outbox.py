@@ -13,8 +13,9 @@ import logging
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ..choices import MessageState, NotifyChannel
+from ..choices import MessageKind, MessageState, NotifyChannel
 from ..models import OutboundMessage, SeekerProfile, User
+from .quiet import quiet_until
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,8 @@ def message_send(
     email address or E.164 number, by default the user's (or else the profile's) email or
     phone — not checked for verification here, so that a code can go to a number being
     verified (:func:`notify_person` checks it); ``send_after`` holds the message until then
-    (quiet hours).
+    (an SMS other than a one-time code made in quiet hours, 21:00–08:00 KST, is held until
+    08:00 without being asked: ``accounts.messaging.quiet``).
 
     Returns the new row, or ``None`` when a row with the same dedupe key exists (INSERT … ON
     CONFLICT DO NOTHING: safe under concurrency and inside a caller's transaction). On-site
@@ -83,6 +85,8 @@ def message_send(
     """
     if channel not in NotifyChannel.values:
         raise ValueError(f"Unknown channel {channel!r}.")
+    if channel == NotifyChannel.SMS and kind != MessageKind.CODE and send_after is None:
+        send_after = quiet_until()  # no text messages 21:00–08:00 KST (codes are awaited)
     key = dedupe_key(kind=kind, subject=subject, channel=channel, user=user, profile=profile)
     now = timezone.now()
     message = OutboundMessage(

@@ -12,6 +12,7 @@ from accounts.models import SeekerProfile, StaffMembership, User
 from accounts.services import consent_give
 from employers.models import Employer, EmployerMember
 from jobs.choices import ApplicationStatus
+from jobs.matching import postings_fitting
 from jobs.models import Application, JobPosting
 from jobs.services import application_apply, application_mark_viewed, application_set_status
 
@@ -173,7 +174,7 @@ class PeopleSeeding(SeederBase):
                 apply_methods__contains=["online"], employer__memberships__isnull=False
             ).distinct()
             posting = (
-                open_online.filter(pk__in=JobPosting.objects.fitting(profile).values("pk"))
+                open_online.filter(pk__in=postings_fitting(profile).values("pk"))
                 .order_by("external_id")[nth : nth + 1]
                 .first()
                 or open_online.filter(pk__in=JobPosting.objects.open().direct().values("pk"))

@@ -8,6 +8,7 @@ from .applications import (
     ApplicationStatusChange,
     SavedPosting,
 )
+from .matches import Match, MatchDigest
 from .postings import CLOSED_STATUSES, JobPosting, JobPostingQuerySet, today_kst
 from .revisions import JobPostingRevision, PostingEvent
 
@@ -20,6 +21,8 @@ __all__ = [
     "ApplicationStatusChange",
     "SavedPosting",
     "JobPosting",
+    "Match",
+    "MatchDigest",
     "JobPostingQuerySet",
     "JobPostingRevision",
     "PostingEvent",

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from employers.models import Employer
+from namdong_jobs.reference.codes import Licence
 from namdong_jobs.reference.models import CommunityCentre, Dong, Occupation
 
 from .. import search
@@ -35,6 +36,7 @@ from ..choices import (
     WageType,
     Weekday,
 )
+from ..rules.licences import licences_named
 from ..wages import format_krw, hourly_krw
 
 CLOSED_STATUSES = (PostingStatus.CLOSED, PostingStatus.FILLED, PostingStatus.EXPIRED)
@@ -93,27 +95,6 @@ class JobPostingQuerySet(models.QuerySet):
     def direct(self):
         """Postings entered here (by an employer or centre staff), not imported listings."""
         return self.filter(source=PostingSource.DIRECT)
-
-    def fitting(self, profile, today: datetime.date | None = None):
-        """ "Postings that fit now" for ``profile``'s wanted conditions (my page, issue 4):
-        open postings entered here (not imported listings) whose occupation is one of
-        ``wanted_occupations``, dong one of ``wanted_dongs``, employment type one of
-        ``wanted_employment_types`` (each only when the seeker chose any: an empty list means
-        "any") and stored hourly wage (``wage_hourly``) at least ``wanted_min_hourly_krw``
-        (postings without a wage do not fit a stated minimum); newest first.
-
-        A plain filter on purpose: issue 6 replaces it with scored matching (shifts, days,
-        nearby dongs, priority groups)."""
-        qs = self.open(today).direct()
-        if profile.wanted_occupations:
-            qs = qs.filter(occupation_id__in=profile.wanted_occupations)
-        if profile.wanted_dongs:
-            qs = qs.filter(dong_id__in=profile.wanted_dongs)
-        if profile.wanted_employment_types:
-            qs = qs.filter(employment_type__in=profile.wanted_employment_types)
-        if profile.wanted_min_hourly_krw:
-            qs = qs.filter(wage_hourly__gte=profile.wanted_min_hourly_krw)
-        return qs.order_by("-date_posted", "-id")
 
     def manageable_by(self, user):
         """Postings ``user`` may edit and manage: district staff all direct postings; an
@@ -228,6 +209,21 @@ class JobPosting(models.Model):
     wage_hourly = models.PositiveIntegerField(
         "시간당 임금 (원, 환산)", null=True, blank=True, editable=False, help_text="최소 임금을 시간당으로 환산한 값"
     )
+    licences = ArrayField(
+        models.CharField(max_length=20),
+        default=list,
+        blank=True,
+        editable=False,
+        verbose_name="본문에 적힌 자격·면허",
+        help_text="제목·업무 내용·우대조건에서 읽은 자격·면허 (맞춤 일자리 점수용)",
+    )
+    matched_at = models.DateTimeField(
+        "맞춤 알림 계산 시각",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="게시된 뒤 구직자와 맞춰 본 시각. 비어 있으면 아직 맞춰 보지 않았습니다.",
+    )
 
     date_posted = models.DateField("등록일", default=today_kst)
     deadline = models.DateField("마감일", null=True, blank=True, help_text="비워 두면 채용 시까지")
@@ -302,6 +298,11 @@ class JobPosting(models.Model):
             GinIndex(fields=["priority_groups"], name="posting_priority_gin"),
             models.Index(fields=["status", "-submitted_at"], name="posting_status_submitted"),
             models.Index(fields=["-wage_hourly", "-id"], name="posting_wage_hourly"),
+            models.Index(
+                fields=["published_at"],
+                name="posting_unmatched",
+                condition=Q(status=PostingStatus.PUBLISHED, matched_at__isnull=True),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -378,6 +379,11 @@ class JobPosting(models.Model):
                 violation_error_message="접수 방법에 알 수 없는 값이 있습니다.",
             ),
             models.CheckConstraint(
+                condition=Q(licences__contained_by=Licence.values),
+                name="posting_licences_known",
+                violation_error_message="자격·면허에 알 수 없는 값이 있습니다.",
+            ),
+            models.CheckConstraint(
                 condition=Q(benefits__contained_by=Benefit.values),
                 name="posting_benefits_known",
                 violation_error_message="복리후생에 알 수 없는 값이 있습니다.",
@@ -390,9 +396,10 @@ class JobPosting(models.Model):
     def save(self, *args, **kwargs):
         self.refresh_search_fields()
         self.wage_hourly = self.hourly_wage_min
+        self.licences = licences_named(self.title, self.description, self.preferred_qualifications)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams", "wage_hourly"}
+            kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams", "wage_hourly", "licences"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

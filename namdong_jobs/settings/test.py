@@ -28,3 +28,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SMS_BACKEND = "accounts.messaging.sms.locmem.SmsBackend"
 # personal files of tests go to a temporary folder per test (tests/conftest.py)
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".run" / "test_private_media"
+
+# Quiet hours off, so that no test depends on the hour it runs at; the quiet-hour tests turn
+# them on and pin the clock.
+NJ_SMS_QUIET_HOURS = None

@@ -30,6 +30,7 @@ from jobs.choices import (
     PostingStatus,
     WageType,
 )
+from jobs.matching import postings_fitting
 from jobs.models import Application, ApplicationStatusChange, JobPosting, SavedPosting
 from jobs.services import (
     application_apply,
@@ -597,7 +598,7 @@ def test_a_draft_cannot_be_saved_but_a_saved_posting_can_always_be_removed(posti
 # ---- postings that fit ------------------------------------------------------------------------
 
 
-def test_fitting_filters_by_each_wanted_condition_and_orders_newest_first():
+def test_fitting_filters_by_each_wanted_condition_and_orders_best_then_newest_first():
     guwol = Dong.objects.get(name="구월1동")
     seeker = SeekerProfileFactory(
         wanted_occupations=["890"],
@@ -617,14 +618,14 @@ def test_fitting_filters_by_each_wanted_condition_and_orders_newest_first():
     JobPostingFactory(dong=guwol, deadline=today - datetime.timedelta(days=1))  # expired, not yet swept
     external = EmployerFactory(verification_status=Employer.Verification.EXTERNAL, brn=None)
     JobPostingFactory(dong=guwol, employer=external, source=PostingSource.WORK24, external_id="X1")
-    assert list(JobPosting.objects.fitting(seeker)) == [newer, older]
+    assert list(postings_fitting(seeker)) == [newer, older]
 
 
 def test_without_wanted_conditions_every_open_direct_posting_fits():
     seeker = SeekerProfileFactory()
     postings = [JobPostingFactory(), JobPostingFactory(wage_type="", wage_min=None, wage_max=None)]
     JobPostingFactory(status=PostingStatus.DRAFT, published_at=None)
-    assert set(JobPosting.objects.fitting(seeker)) == set(postings)
+    assert set(postings_fitting(seeker)) == set(postings)
 
 
 def test_a_member_of_the_employer_cannot_apply_to_its_postings(posting):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from employers.models import Employer
 
 from ...choices import EntryChannel, PostingEventKind, PostingStatus, RevisionStatus
+from ...matching.run import schedule_match
 from ...models import JobPosting, JobPostingRevision, today_kst
 from ..revisions import EDITABLE_FIELDS, apply_snapshot, snapshot
 from .common import (
@@ -115,6 +116,7 @@ def posting_update(*, posting: JobPosting, by, fields: dict) -> JobPosting | Job
         posting.current_revision = revision
         posting.save(update_fields=["current_revision", "updated_at"])
         _event(posting, PostingEventKind.STAFF_EDIT, by, from_status=posting.status, revision=revision)
+        schedule_match(posting)  # the new conditions may fit more seekers (those told are not told again)
         return posting
     # a pending revision is never changed in place: a reviewer may have it open, and approving
     # must apply exactly what was shown. The earlier one is withdrawn and a new one waits.

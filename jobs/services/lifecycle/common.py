@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from employers.models import Employer
 
 from ...choices import ApplyMethod, EntryChannel, PostingStatus, RevisionStatus, WageType
+from ...matching.run import schedule_match
 from ...models import JobPosting, JobPostingRevision, PostingEvent, today_kst
 from ...rules import check_minimum_wage, hiring_law_flags
 from ...rules.plausibility import implausible_values
@@ -157,7 +158,8 @@ def _new_revision(posting: JobPosting, by, *, status, data=None, flags=None, rea
 
 
 def _go_live(posting: JobPosting, by, *, kind, from_status) -> JobPosting:
-    """Publish ``posting`` as it is now: date_posted today, an approved revision, events."""
+    """Publish ``posting`` as it is now: date_posted today, an approved revision, events, and
+    matching against the seekers once the transaction commits."""
     now = timezone.now()
     posting.status = PostingStatus.PUBLISHED
     posting.date_posted = today_kst()
@@ -169,6 +171,7 @@ def _go_live(posting: JobPosting, by, *, kind, from_status) -> JobPosting:
     posting.current_revision = revision
     posting.save(update_fields=["current_revision", "updated_at"])
     _event(posting, kind, by, from_status=from_status, revision=revision)
+    schedule_match(posting)  # tell the seekers it fits, after commit
     return posting
 
 

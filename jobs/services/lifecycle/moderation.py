@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from namdong_jobs.text import tidy_text
 
 from ...choices import PostingEventKind, PostingStatus, RevisionStatus
+from ...matching.run import schedule_match
 from ...models import JobPosting, JobPostingRevision, today_kst
 from ..revisions import apply_snapshot, content_fingerprint
 from .common import (
@@ -141,6 +142,7 @@ def revision_approve(*, revision: JobPostingRevision, by, flags_checked: bool = 
     revision.decided_at = timezone.now()
     revision.save(update_fields=["status", "decided_by", "decided_at"])
     _event(posting, PostingEventKind.REVISION_APPROVED, by, from_status=posting.status, revision=revision)
+    schedule_match(posting)  # the new conditions may fit more seekers (those told are not told again)
     return posting
 
 

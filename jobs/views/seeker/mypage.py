@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from ...models import Application, JobPosting, SavedPosting, today_kst
+from ...matching import explain, postings_fitting
+from ...models import Application, SavedPosting, today_kst
 from ...selectors import has_wanted_conditions
 from ...services import application_withdraw
 from ..application_display import history_rows, snapshot_display, status_label
@@ -24,8 +25,9 @@ FITTING_SHOWN = 10
 class MyHomeView(SeekerRequiredMixin, TemplateView):
     """``/my/``: the seeker's applications (newest first, 20 a page, ``?page=``) with status
     and interview date; saved postings (20 a page, ``?saved_page=``) saying which have
-    closed; and up to 10 open postings that fit the wanted conditions now
-    (``JobPosting.objects.fitting``), leaving out those the seeker already applied to."""
+    closed; and up to 10 open postings that fit the wanted conditions now, best first, each
+    with the reasons it fits (``jobs.matching.postings_fitting``), leaving out those the
+    seeker already applied to."""
 
     template_name = "jobs/seeker/home.html"
 
@@ -43,14 +45,17 @@ class MyHomeView(SeekerRequiredMixin, TemplateView):
         saved_page, saved_notice = get_page(Paginator(saved, settings.NJ_PAGE_SIZE), self.request.GET.get("saved_page"))
         for item in saved_page.object_list:
             item.is_open = item.posting.is_open(today)
-        fitting = JobPosting.objects.fitting(profile, today).exclude(applications__seeker=profile).for_list()
+        fitting = postings_fitting(profile, today=today).exclude(applications__seeker=profile).for_list()
+        shown = list(fitting[:FITTING_SHOWN])
+        for posting in shown:
+            posting.match_explanation = explain(posting.match_reasons)
         ctx.update(
             profile=profile,
             today=today,
             applications_page=app_page,
             saved_page=saved_page,
             notices=[n for n in (app_notice, saved_notice) if n],
-            fitting=list(fitting[:FITTING_SHOWN]),
+            fitting=shown,
             fitting_count=fitting.count(),
             has_wanted=has_wanted_conditions(profile),
         )

@@ -1,0 +1,161 @@
+"""Matching one posting against every seeker, set-based (issue 6).
+
+:func:`match_posting` is what the ``jobs.tasks.match_posting`` task runs after a posting goes
+live: in one transaction, one ``INSERT … SELECT … ON CONFLICT DO NOTHING`` writes the match
+rows (the rules of ``jobs.matching.rules`` over the GIN-indexed wanted-condition arrays; no
+Python loop over seekers), ``jobs.matching.notices`` writes the message rows, and
+``JobPosting.matched_at`` records that the run completed. Running it again adds nothing: the
+unique (posting, seeker) and the messages' dedupe keys see to it.
+"""
+
+import dataclasses
+import logging
+import time
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from accounts.choices import ConsentPurpose, NotifyFrequency
+
+from ..choices import PostingSource
+from ..models import JobPosting
+from . import notices
+from .rules import FitSql, fetch_posting_values, kst_year
+
+logger = logging.getLogger(__name__)
+
+#: Every match run takes this PostgreSQL advisory lock (transaction level), so that two runs
+#: never count the same seeker's daily SMS cap at once.
+MATCH_LOCK_KEY = 7_260_601
+
+#: SQL: the seeker ``s`` (with account ``u``) is active and consents to notifications
+#: (``accounts.choices.ConsentPurpose.NOTIFICATIONS``) and has not turned them off.
+SEEKER_NOTIFIABLE_SQL = (
+    "s.erased_at IS NULL AND (u.id IS NULL OR (u.is_active AND u.erased_at IS NULL))"
+    f" AND s.notify_frequency <> '{NotifyFrequency.OFF}'"
+    " AND EXISTS (SELECT 1 FROM accounts_consent c WHERE c.person_id = s.id"
+    f" AND c.purpose = '{ConsentPurpose.NOTIFICATIONS}' AND c.withdrawn_at IS NULL)"
+)
+
+
+@dataclasses.dataclass
+class MatchRun:
+    """What one :func:`match_posting` run did. ``matches``: match rows written now;
+    ``messages``: message rows written now; times in milliseconds: ``select_insert_ms`` (the
+    seeker selection and the match rows), ``messages_ms``, ``commit_ms``, ``total_ms``.
+    ``skipped`` says why nothing was done (``""`` when the run happened)."""
+
+    posting_id: int
+    matches: int = 0
+    messages: int = 0
+    select_insert_ms: float = 0.0
+    messages_ms: float = 0.0
+    commit_ms: float = 0.0
+    total_ms: float = 0.0
+    skipped: str = ""
+
+
+def match_insert_sql(posting_values: dict, *, posting_id: int, year: int) -> tuple[str, list]:
+    """The ``INSERT INTO jobs_match … SELECT … ON CONFLICT DO NOTHING`` of one posting and its
+    parameters. A seeker who chose a daily digest gets ``digest = 'all'``."""
+    fit = FitSql(posting=posting_values)
+    # rendered in the order the parameters appear in the statement
+    score = fit.score()
+    reasons = fit.reasons()
+    where = fit.fits()
+    sql = (
+        "INSERT INTO jobs_match (posting_id, profile_id, score, reasons, created_at, digest) "
+        f"SELECT %s, s.id, {score}, {reasons}, now(), "
+        f"CASE WHEN s.notify_frequency = '{NotifyFrequency.DAILY}' THEN 'all' ELSE '' END "
+        "FROM accounts_seekerprofile s LEFT JOIN accounts_user u ON u.id = s.user_id "
+        f"{fit.seeker_groups_join(year)} "
+        f"WHERE {SEEKER_NOTIFIABLE_SQL} AND {where} "
+        "ON CONFLICT (posting_id, profile_id) DO NOTHING"
+    )
+    return sql, [posting_id, *fit.params]
+
+
+def match_posting(posting_id: int, *, now=None) -> MatchRun:
+    """Match the published posting ``posting_id`` against every seeker and write the notices.
+
+    Only open postings entered here are matched (imported listings are not); anything else
+    returns a run with ``skipped`` set and writes nothing. Returns a :class:`MatchRun`.
+    Database errors propagate (the task retries); the transaction then leaves nothing behind.
+    """
+    run = MatchRun(posting_id=posting_id)
+    started = time.perf_counter()
+    now = now or timezone.now()
+    with transaction.atomic():
+        posting = JobPosting.objects.select_for_update().filter(pk=posting_id).first()
+        if posting is None:
+            run.skipped = "no such posting"
+            return run
+        if posting.source != PostingSource.DIRECT or not posting.is_open(timezone.localdate(now)):
+            run.skipped = "not open" if posting.source == PostingSource.DIRECT else "external"
+            return run
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MATCH_LOCK_KEY])
+        values = fetch_posting_values(posting_id)
+        sql, params = match_insert_sql(values, posting_id=posting_id, year=kst_year(now))
+        t0 = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            run.matches = max(cursor.rowcount, 0)
+        t1 = time.perf_counter()
+        run.messages = notices.match_notices_write(posting, now=now)
+        t2 = time.perf_counter()
+        JobPosting.objects.filter(pk=posting_id).update(matched_at=now)
+        run.select_insert_ms = (t1 - t0) * 1000
+        run.messages_ms = (t2 - t1) * 1000
+        t3 = time.perf_counter()
+    run.commit_ms = (time.perf_counter() - t3) * 1000
+    run.total_ms = (time.perf_counter() - started) * 1000
+    logger.info(
+        "Matched posting %s: %s matches, %s messages in %.0f ms", posting_id, run.matches, run.messages, run.total_ms
+    )
+    return run
+
+
+def schedule_match(posting: JobPosting) -> None:
+    """Mark ``posting`` as not yet matched and enqueue ``match_posting`` once the surrounding
+    transaction commits (called when a posting or a new revision goes live). When the broker
+    is unreachable the periodic :func:`unmatched_postings` sweep finds it (``matched_at`` is
+    empty). Never raises."""
+    JobPosting.objects.filter(pk=posting.pk).update(matched_at=None)
+    posting.matched_at = None
+    transaction.on_commit(lambda: enqueue_match(posting.pk))
+
+
+def enqueue_match(posting_id: int) -> None:
+    """Enqueue the ``match_posting`` task, failing fast (one connection attempt, no publish
+    retries): the caller is usually a web request, and the sweep catches up. Never raises."""
+    from ..tasks import match_posting as task
+
+    try:
+        with task.app.producer_or_acquire() as producer:
+            producer.connection.ensure_connection(max_retries=0)
+            task.apply_async((posting_id,), producer=producer, retry=False)
+    except Exception:  # the broker's errors vary by transport
+        logger.warning("Could not enqueue matching of posting %s; the sweep will.", posting_id, exc_info=True)
+
+
+#: How long a posting may stay published without a completed match run before the sweep
+#: enqueues it again (the first task may still be running or waiting in the queue).
+UNMATCHED_GRACE_MINUTES = 3
+
+
+def unmatched_postings(*, now=None, limit: int = 200) -> list[int]:
+    """Ids of open postings entered here, published more than ``UNMATCHED_GRACE_MINUTES``
+    ago, whose match run never completed (``matched_at`` empty: the broker was down when they
+    went live, or the worker died), oldest first, at most ``limit``."""
+    import datetime
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=UNMATCHED_GRACE_MINUTES)
+    return list(
+        JobPosting.objects.open(timezone.localdate(now))
+        .direct()
+        .filter(matched_at__isnull=True, published_at__lt=cutoff)
+        .order_by("published_at", "id")
+        .values_list("id", flat=True)[:limit]
+    )
