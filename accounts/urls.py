@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, identifiers, inbox, privacy, profile, signup
+from .views import auth, identifiers, inbox, notifications_stop, privacy, profile, signup, sms_inbound
 
 app_name = "accounts"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     *profile.urlpatterns,
     *privacy.urlpatterns,
     *identifiers.urlpatterns,
+    *sms_inbound.urlpatterns,
+    *notifications_stop.urlpatterns,
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views.moderation import employers, history, postings, queue, revisions
+from .views.moderation import employers, history, messages, postings, queue, revisions
 
 app_name = "moderation"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("employers/<int:pk>/", employers.EmployerReviewView.as_view(), name="employer_review"),
     path("employers/<int:pk>/verify/", employers.EmployerVerifyView.as_view(), name="employer_verify"),
     path("employers/<int:pk>/reject/", employers.EmployerRejectView.as_view(), name="employer_reject"),
+    path("messages/", messages.MessageListView.as_view(), name="messages"),
+    path("messages/<int:pk>/retry/", messages.MessageRetryView.as_view(), name="message_retry"),
 ]
