@@ -78,4 +78,21 @@ class _Seeder(PeopleSeeding, EmployerSeeding):
         self.seed_members()
         self.seed_postings()
         self.seed_seekers()
+        self.match_postings()
+
+    def match_postings(self) -> None:
+        """Match the open demo postings not matched yet against the demo seekers, as publishing
+        would have (``jobs.matching.match_posting``), so that my page and the inbox show
+        matches at once; a second run finds them matched and does nothing."""
+        from ..matching import match_posting
+        from ..models import JobPosting
+
+        for posting_id in (
+            JobPosting.objects.open()
+            .direct()
+            .filter(matched_at__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ):
+            match_posting(posting_id)
         self.seed_applications()

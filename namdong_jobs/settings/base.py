@@ -155,6 +155,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SMS_BACKEND = env("SMS_BACKEND", default="accounts.messaging.sms.console.SmsBackend")
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=BASE_DIR / ".run" / "sms")
 SMS_SENDER = env("SMS_SENDER", default="0324535000")
+# The production gateway backend (accounts.messaging.sms.http.SmsBackend) POSTs JSON to
+# SMS_GATEWAY_URL with "Authorization: Bearer SMS_GATEWAY_KEY" and the message row id as
+# Idempotency-Key; SMS_GATEWAY_TIMEOUT in seconds. Both are secrets of the environment.
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_KEY = env("SMS_GATEWAY_KEY", default="")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10.0)
+# Replies the gateway forwards to /accounts/sms/inbound/ (a "stop" keyword withdraws the
+# notifications consent) carry "Authorization: Bearer SMS_INBOUND_KEY"; empty = endpoint off (404).
+SMS_INBOUND_KEY = env("SMS_INBOUND_KEY", default="")
+# No SMS but one-time codes between 21:00 and 08:00 KST (accounts.messaging.quiet); None = off.
+NJ_SMS_QUIET_HOURS = (datetime.time(21, 0), datetime.time(8, 0))
 #: Attempts before a message is marked failed (accounts.messaging.delivery).
 NJ_MESSAGE_MAX_ATTEMPTS = 5
 #: A message stuck in "sending" longer than this (a worker died mid-send) is retried.
@@ -200,6 +211,20 @@ CELERY_BEAT_SCHEDULE = {
     "erase-idle-seekers": {
         "task": "accounts.tasks.erase_idle_seekers",
         "schedule": crontab(hour=4, minute=7),  # daily, 04:07 KST
+    },
+    "match-sweep": {
+        # postings whose match run never completed (broker down at publish time, worker died)
+        "task": "jobs.tasks.match_sweep",
+        "schedule": crontab(minute="*/5"),
+    },
+    "send-digests": {
+        "task": "jobs.tasks.send_digests",
+        "schedule": crontab(hour=9, minute=0),  # daily digest at 09:00 KST
+    },
+    "release-quiet-hours": {
+        # text messages held overnight go out at 08:00 KST (the minute sweeper also would)
+        "task": "accounts.tasks.release_held_messages",
+        "schedule": crontab(hour=8, minute=0),
     },
     "purge-login-attempts": {
         "task": "accounts.tasks.purge_login_attempts",

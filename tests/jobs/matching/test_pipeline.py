@@ -171,3 +171,33 @@ def test_postings_fitting_leaves_out_imported_listings_and_closed_postings():
     external = EmployerFactory(verification_status=Employer.Verification.EXTERNAL, brn=None)
     posting(employer=external, source=PostingSource.WORK24, external_id="X1")
     assert list(postings_fitting(person)) == [fits]
+
+
+def test_the_digest_task_fans_out_in_chunks(monkeypatch):
+    from accounts.choices import NotifyFrequency
+    from jobs.matching import digest
+    from jobs.tasks import send_digest_chunk, send_digests
+
+    people = [seeker(notify_frequency=NotifyFrequency.DAILY) for _ in range(3)]
+    match_posting(posting().pk)
+    chunks = []
+    monkeypatch.setattr(digest, "DIGEST_CHUNK", 2)
+    monkeypatch.setattr(send_digest_chunk, "delay", chunks.append)
+    assert send_digests() == 3
+    assert chunks == [sorted(p.pk for p in people)[:2], sorted(p.pk for p in people)[2:]]
+    assert send_digest_chunk(chunks[0]) == 4  # on site and email for each of the two
+    assert send_digest_chunk(chunks[0]) == 0
+
+
+def test_releasing_held_messages_enqueues_enough_delivery_tasks(monkeypatch, settings):
+    from accounts.messaging import delivery
+    from accounts.tasks import deliver_messages, release_held_messages
+
+    people = [seeker(notify_channels=["email"]) for _ in range(3)]
+    match_posting(posting().pk)
+    assert len(people) == 3
+    sent = []
+    monkeypatch.setattr(delivery, "RELEASE_BATCH", 2)
+    monkeypatch.setattr(deliver_messages, "delay", lambda: sent.append(1))
+    assert release_held_messages() == 2  # 3 due emails, 2 a task
+    assert len(sent) == 2
