@@ -22,6 +22,7 @@ import datetime
 import logging
 from urllib.parse import urljoin
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -108,8 +109,14 @@ def deliver_batch(*, limit: int = 100) -> int:
     Due are ``pending`` rows whose ``send_after`` is empty or past, and ``sending`` rows
     claimed longer ago than ``settings.NJ_MESSAGE_SENDING_TIMEOUT`` (a stuck row that has
     used up ``settings.NJ_MESSAGE_MAX_ATTEMPTS`` is marked ``failed`` instead). Returns the
-    number of rows claimed (sent, retried later, failed or suppressed), 0 when nothing was
-    due. Send errors are recorded on the row, never raised.
+    number of rows claimed (sent, retried later, failed, suppressed or released), 0 when
+    nothing was due. Send errors are recorded on the row, never raised.
+
+    A batch never outlives its claim: once half of ``NJ_MESSAGE_SENDING_TIMEOUT`` has passed
+    since the claim (a slow gateway), the rows not yet sent are released (back to ``pending``,
+    the attempt not counted) rather than risk another worker reclaiming and sending them
+    while this one still does. Celery's soft time limit (``SoftTimeLimitExceeded``) releases
+    them the same way and is raised again, so the task stops as Celery asks.
     """
     claimed = _claim(limit=limit)
     if not claimed:
@@ -117,7 +124,13 @@ def deliver_batch(*, limit: int = 100) -> int:
     backend = None
     messages = list(OutboundMessage.objects.filter(pk__in=claimed).select_related("user", "profile").order_by("id"))
     suppressed = _suppressions(messages)
-    for message in messages:
+    claimed_at = messages[0].claimed_at if messages else timezone.now()
+    release_after = claimed_at + settings.NJ_MESSAGE_SENDING_TIMEOUT / 2
+    for index, message in enumerate(messages):
+        if timezone.now() >= release_after:
+            _release(messages[index:])
+            logger.warning("Delivery batch ran past half the claim timeout; released %s rows.", len(messages) - index)
+            break
         try:
             if _code_expired(message, timezone.now()):
                 raise MessageSuppressed("인증번호의 유효 시간이 지나 보내지 않았습니다.")
@@ -130,12 +143,23 @@ def deliver_batch(*, limit: int = 100) -> int:
                 provider_id = _send_email(message)
         except MessageSuppressed as exc:
             _finish(message, state=MessageState.SUPPRESSED, last_error=str(exc))
+        except SoftTimeLimitExceeded:
+            _release(messages[index:])
+            raise
         except Exception as exc:  # any provider failure: keep it on the row and retry later
             logger.warning("Sending message %s failed (attempt %s): %s", message.pk, message.attempts, exc)
             _record_failure(message, exc)
         else:
             _finish(message, state=MessageState.SENT, sent_at=timezone.now(), provider_id=provider_id, last_error="")
     return len(claimed)
+
+
+def _release(messages: list[OutboundMessage]) -> None:
+    """Put claimed rows this worker will not send back to ``pending`` (due now), their attempt
+    not counted. A row whose send was under way may have reached the provider: its resend
+    carries the same idempotency key / Message-ID."""
+    for message in messages:
+        _finish(message, state=MessageState.PENDING, attempts=F("attempts") - 1)
 
 
 def deliver_pending(*, limit: int = 100, max_batches: int = MAX_BATCHES_PER_TASK) -> int:
