@@ -22,6 +22,7 @@ from ...choices import (
     RevisionStatus,
 )
 from ...forms import JobPostingForm
+from ...matching.summary import match_summary
 from ...models import CLOSED_STATUSES, JobPosting, JobPostingRevision, today_kst
 from ...services.lifecycle import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS, allowed_actions
 from ...services.revisions import apply_snapshot
@@ -153,7 +154,8 @@ class PostingDetailView(ManagedPostingMixin, TemplateView):
     """``/manage/postings/<pk>/``: status in plain Korean with what happens next, the live
     content, the pending revision (changed fields, old → new), hiring-law flags, the
     rejection reason, the applicant count (linked to the applicants for members of the
-    posting's employer), the event history and the allowed actions."""
+    posting's employer), the event history and the allowed actions; for centre and district
+    staff, what matching did (``jobs.matching.summary``: counts and reasons, no names)."""
 
     template_name = "jobs/manage/posting_detail.html"
 
@@ -197,6 +199,8 @@ class PostingDetailView(ManagedPostingMixin, TemplateView):
             **{f"can_{action}": True for action in allowed_actions(posting, user, today=today)},
             staff_entry=staff_entry,
             entry_channel_text=_(EntryChannel(posting.entry_channel).label),
+            # staff only: employers never see who, or how many, their posting was sent to
+            match_summary=match_summary(posting) if user.is_centre_staff and posting.published_at else None,
         )
         return ctx
 
