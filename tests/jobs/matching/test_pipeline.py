@@ -201,3 +201,28 @@ def test_releasing_held_messages_enqueues_enough_delivery_tasks(monkeypatch, set
     monkeypatch.setattr(deliver_messages, "delay", lambda: sent.append(1))
     assert release_held_messages() == 2  # 3 due emails, 2 a task
     assert len(sent) == 2
+
+
+def test_redis_down_at_publish_time_leaves_the_posting_to_the_sweep(
+    monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from namdong_jobs.celery import app
+
+    app.amqp.producer_pool  # noqa: B018 - make sure both pools exist, so that monkeypatch restores them
+    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens there
+    monkeypatch.setattr(app, "_pool", None)
+    monkeypatch.setattr(app.amqp, "_producer_pool", None)
+    person = seeker()
+    submitted = JobPostingFactory(
+        status=PostingStatus.SUBMITTED, published_at=None, apply_methods=["online"], contact_phone="032-453-1234"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        posting_approve(posting=submitted, by=district_staff())  # the approval itself succeeds
+    assert "Could not enqueue matching" in caplog.text
+    submitted.refresh_from_db()
+    assert submitted.status == PostingStatus.PUBLISHED and submitted.matched_at is None
+    later = timezone.now() + datetime.timedelta(minutes=run_module.UNMATCHED_GRACE_MINUTES + 1)
+    assert unmatched_postings(now=later) == [submitted.pk]
+    match_task(submitted.pk)  # what the sweep enqueues once the broker is back
+    assert set(matched(submitted)) == {person.pk}
+    assert unmatched_postings(now=later) == []
