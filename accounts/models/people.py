@@ -109,6 +109,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = "사용자 계정"
         verbose_name_plural = "사용자 계정"
+        indexes = [
+            # the few accounts that must get nothing (matching's anti-join, jobs.matching.run)
+            models.Index(
+                fields=["id"], name="user_inactive", condition=Q(is_active=False) | Q(erased_at__isnull=False)
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(email__isnull=False) | Q(phone__isnull=False) | Q(erased_at__isnull=False),

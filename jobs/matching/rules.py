@@ -135,8 +135,10 @@ def year_groups_sql(s: str, year: int) -> str:
         f"(CASE WHEN {s}.birth_year BETWEEN {year - 34} AND {year - 15} THEN ARRAY['youth']::varchar[] "
         f"ELSE ARRAY[]::varchar[] END"
         f" || CASE WHEN {s}.birth_year <= {year - 55} THEN ARRAY['older']::varchar[] ELSE ARRAY[]::varchar[] END"
-        f" || CASE WHEN {s}.declared_groups <> '{{}}' AND EXISTS (SELECT 1 FROM accounts_consent sc"
-        f" WHERE sc.person_id = {s}.id AND sc.purpose = 'sensitive' AND sc.withdrawn_at IS NULL)"
+        # a scalar subquery (not EXISTS, which the planner may turn into a hash of every
+        # sensitive consent): probed through the index only for the few with declared groups
+        f" || CASE WHEN {s}.declared_groups <> '{{}}' AND (SELECT true FROM accounts_consent sc"
+        f" WHERE sc.person_id = {s}.id AND sc.purpose = 'sensitive' AND sc.withdrawn_at IS NULL LIMIT 1)"
         f" THEN {s}.declared_groups::varchar[] ELSE ARRAY[]::varchar[] END)"
     )
 

@@ -71,12 +71,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='match',
             name='posting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='matches', to='jobs.jobposting', verbose_name='공고'),
+            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='matches', to='jobs.jobposting', verbose_name='공고'),
         ),
         migrations.AddField(
             model_name='match',
             name='profile',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='matches', to='accounts.seekerprofile', verbose_name='구직자'),
+            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='matches', to='accounts.seekerprofile', verbose_name='구직자'),
         ),
         migrations.AddIndex(
             model_name='match',

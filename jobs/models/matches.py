@@ -32,8 +32,14 @@ class MatchDigest(models.TextChoices):
 
 
 class Match(models.Model):
-    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="matches", verbose_name="공고")
-    profile = models.ForeignKey(SeekerProfile, on_delete=models.PROTECT, related_name="matches", verbose_name="구직자")
+    # no single-column indexes: (posting, profile) is unique and match_profile leads with the
+    # profile; two more indexes would slow each bulk insert of 100,000 rows (bench_matching)
+    posting = models.ForeignKey(
+        JobPosting, on_delete=models.CASCADE, related_name="matches", verbose_name="공고", db_index=False
+    )
+    profile = models.ForeignKey(
+        SeekerProfile, on_delete=models.PROTECT, related_name="matches", verbose_name="구직자", db_index=False
+    )
     score = models.PositiveSmallIntegerField("점수", help_text="0~100, 높을수록 잘 맞음")
     reasons = ArrayField(models.CharField(max_length=32), default=list, blank=True, verbose_name="맞는 이유")
     created_at = models.DateTimeField("찾은 시각", db_default=Now())
