@@ -5,6 +5,7 @@ for 마감 postings too."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -36,15 +37,23 @@ MORE_FILTERS = (
 JOB_BANK_PHONE = "032-453-5000"
 
 
+_PAGE_NUMBER = re.compile(r"-?[0-9]{1,12}")
+
+
+def page_below_one(raw_page: str) -> bool:
+    """True when ``raw_page`` is an ASCII whole number below 1 (``"0"``, ``"-3"``), which
+    ``Paginator.get_page`` would turn into the *last* page. Anything else (``"--1"``, ``"²"``,
+    ``"abc"``) is not a number here, and ``get_page`` gives the first page for it."""
+    return bool(_PAGE_NUMBER.fullmatch(raw_page)) and int(raw_page) < 1
+
+
 def get_page(paginator: Paginator, raw_page: str | None) -> tuple[Page, str | None]:
     """The page asked for by the ``page`` parameter ``raw_page`` and a notice when it was not
     a valid page number: non-numbers give the first page, 0 or a negative number the first,
     a number past the end the last."""
     raw_page = (raw_page or "").replace("\x00", "").strip()
-    if raw_page.lstrip("-").isascii() and raw_page.lstrip("-").isdigit() and int(raw_page) < 1:
-        page = paginator.get_page(1)  # get_page shows the last page for 0 or less; the first is nearer
-    else:
-        page = paginator.get_page(raw_page or 1)
+    # get_page shows the last page for 0 or less; the first is nearer
+    page = paginator.get_page(1 if page_below_one(raw_page) else (raw_page or 1))
     notice = None
     if raw_page and str(page.number) != raw_page:
         notice = _("요청한 쪽 번호가 올바르지 않아 가까운 쪽을 보여 드립니다.")

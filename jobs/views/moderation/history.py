@@ -11,6 +11,7 @@ from employers.models import VerificationDecision
 
 from ...choices import PostingEventKind
 from ...models import PostingEvent
+from ..public import page_below_one
 
 #: Posting events that are moderation decisions (the decision record lists these).
 DECISION_EVENT_KINDS = (
@@ -59,7 +60,7 @@ class ModerationHistoryView(DistrictStaffRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         paginator = Paginator(self.decision_keys(), self.paginate_by)
         raw_page = self.request.GET.get("page", "1")
-        page = paginator.get_page(1 if raw_page.lstrip("-").isdigit() and int(raw_page) < 1 else raw_page)
+        page = paginator.get_page(1 if page_below_one(raw_page) else raw_page)
         keys = list(page.object_list)
         event_ids = [pk for _at, pk, source in keys if source == _POSTING_EVENT]
         decision_ids = [pk for _at, pk, source in keys if source == _EMPLOYER_DECISION]

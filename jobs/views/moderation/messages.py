@@ -33,6 +33,8 @@ from accounts.messaging.delivery import message_retry
 from accounts.mixins import DistrictStaffRequiredMixin
 from accounts.models import OutboundMessage
 
+from ..public import page_below_one
+
 #: Rows on one page of the list.
 MESSAGES_PAGE_SIZE = 50
 #: The period the state counts at the top cover.
@@ -105,7 +107,7 @@ def clean_page(query: QueryDict) -> str:
     """The ``page`` of ``query`` for ``Paginator.get_page`` ("1" for a number below 1, which
     ``get_page`` would turn into the last page)."""
     raw = query.get("page", "1")
-    return "1" if raw.lstrip("-").isdigit() and int(raw) < 1 else raw
+    return "1" if page_below_one(raw) else raw
 
 
 class MessageListView(DistrictStaffRequiredMixin, TemplateView):
