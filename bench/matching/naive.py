@@ -64,7 +64,7 @@ def naive_fit(s: SeekerProfile, p: NaivePosting, notifiable: set, sensitive: set
     if u is not None and (not u.is_active or u.erased_at is not None):
         return None
     occs = s.wanted_occupations
-    if occs and p.group_codes.isdisjoint(occs):
+    if not occs or p.group_codes.isdisjoint(occs):  # notices need a wanted occupation
         return None
     if s.wanted_dongs and p.dong not in s.wanted_dongs:
         return None

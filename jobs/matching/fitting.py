@@ -1,6 +1,6 @@
 """ "Postings that fit you": one seeker's wanted conditions against the published postings
 (the reverse direction of ``match_posting``, same rules: ``jobs.matching.rules``). Used by my
-page and the staff resident page."""
+page (and meant for the staff resident page of the desk issue)."""
 
 import datetime
 
@@ -22,7 +22,8 @@ def postings_fitting(profile: SeekerProfile, *, today: datetime.date | None = No
     wanted conditions now, best first (score, then newest), as a ``JobPosting`` queryset
     annotated with ``match_score`` (0–100) and ``match_reasons`` (reason codes; explain them
     with ``jobs.matching.rules.explain``). Notification consent and frequency do not matter
-    here (they govern messages, not what the seeker may see). An erased profile fits nothing."""
+    here (they govern messages, not what the seeker may see), and no wanted occupation means
+    any (notices need one). An erased profile fits nothing."""
     today = today or timezone.localdate()
     if profile.erased_at is not None:
         return JobPosting.objects.none()

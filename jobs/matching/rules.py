@@ -22,7 +22,8 @@ reason                 points  when
 =====================  ======  =============================================================
 ``occupation``           40    the exact wanted occupation
 ``occupation_group``     20    same KECO middle group as a wanted occupation
-``occupation_any``       10    the seeker wants any occupation
+``occupation_any``       10    the seeker named no occupation (browsing only: notices
+                               need a wanted occupation, ``jobs.matching.run``)
 ``dong_home``            25    the workplace is in the seeker's home dong
 ``dong_near``            15    its centre is within :data:`NEAR_M` of the home dong's centre
 ``dong_wanted``          10    otherwise, a dong the seeker listed
@@ -73,7 +74,7 @@ POINTS = {
 REASON_TEXT = {
     "occupation": gettext_noop("희망 직종 일치"),
     "occupation_group": gettext_noop("희망 직종과 같은 분야"),
-    "occupation_any": gettext_noop("직종 무관"),
+    "occupation_any": gettext_noop("직종 제한 없음"),
     "dong_home": gettext_noop("거주 동에서 근무"),
     "dong_near": gettext_noop("거주 동 근처"),
     "dong_wanted": gettext_noop("희망 근무 지역"),

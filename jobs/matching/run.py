@@ -28,10 +28,13 @@ logger = logging.getLogger(__name__)
 #: never count the same seeker's daily SMS cap at once.
 MATCH_LOCK_KEY = 7_260_601
 
-#: SQL: the seeker ``s`` is active (not erased, account if any active) and consents to notifications
-#: (``accounts.choices.ConsentPurpose.NOTIFICATIONS``) and has not turned them off.
+#: SQL: the seeker ``s`` has said which occupations they want, is active (not erased, account
+#: if any active), consents to notifications (``ConsentPurpose.NOTIFICATIONS``) and has not
+#: turned them off.
 SEEKER_NOTIFIABLE_SQL = (
-    "s.erased_at IS NULL"
+    # notices need a stated occupation: "any work, anywhere" would be told of every posting
+    # (browsing "postings that fit" still treats no occupation as any)
+    "s.wanted_occupations <> '{}' AND s.erased_at IS NULL"
     # an anti-join on the few inactive accounts (partial index user_inactive), not a join of all
     " AND NOT EXISTS (SELECT 1 FROM accounts_user u WHERE u.id = s.user_id"
     " AND (NOT u.is_active OR u.erased_at IS NOT NULL))"

@@ -7,7 +7,7 @@ from django.utils import translation
 from accounts.choices import ConsentPurpose, NotifyFrequency
 from accounts.services import consent_withdraw
 from jobs.choices import WageType
-from jobs.matching import explain, match_posting, reason_text
+from jobs.matching import explain, match_posting, postings_fitting, reason_text
 from jobs.matching.rules import POINTS
 from namdong_jobs.reference.codes import EmploymentType, Licence, PriorityGroup, Shift
 from namdong_jobs.reference.models import Occupation
@@ -35,11 +35,12 @@ def test_exact_occupation_fits_better_than_the_same_middle_group_and_another_gro
     assert other_group.pk not in found
     assert found[exact.pk].reasons[0] == "occupation"
     assert found[same_group.pk].reasons[0] == "occupation_group"
-    assert found[anything.pk].reasons[0] == "occupation_any"
     assert found[exact.pk].score - found[same_group.pk].score == POINTS["occupation"] - POINTS["occupation_group"]
-    assert (
-        found[same_group.pk].score - found[anything.pk].score == POINTS["occupation_group"] - POINTS["occupation_any"]
-    )
+    # no wanted occupation: no notices (every posting would fit), but browsing treats it as any
+    assert anything.pk not in found
+    (fits,) = postings_fitting(anything)
+    assert fits == job and fits.match_reasons[0] == "occupation_any"
+    assert found[same_group.pk].score - fits.match_score == POINTS["occupation_group"] - POINTS["occupation_any"]
 
 
 def test_workplace_dong_must_be_a_wanted_dong_unless_the_seeker_wants_anywhere():
