@@ -12,24 +12,30 @@ import unicodedata
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from ..choices import ConsentPurpose
+from ..choices import ConsentPurpose, MessageKind, NotifyChannel
 from ..identifiers import normalize_mobile
 from ..models import SeekerProfile
 from .consents import consent_withdraw
 
 logger = logging.getLogger(__name__)
 
-#: Words that, anywhere in a reply (spaces removed, case ignored), mean "stop sending".
-STOP_KEYWORDS = ("중지", "거부", "수신거부", "그만", "STOP")
+#: Replies that mean "stop sending": the whole reply must be one of them (spaces, punctuation
+#: and case aside), so that "거부감 없어요, 관심 있습니다" does not stop anything.
+STOP_KEYWORDS = ("중지", "거부", "수신거부", "그만", "알림중지", "알림그만", "STOP")
+_STOP_FOLDED = {unicodedata.normalize("NFKC", word).casefold() for word in STOP_KEYWORDS}
 
 
 def is_stop_request(text: str) -> bool:
-    """True when ``text`` (an SMS reply) contains one of :data:`STOP_KEYWORDS` once all
-    whitespace is removed, ignoring case and Unicode compatibility forms (``"S T O P"``,
-    ``"ｓｔｏｐ"``, ``"수신 거부"`` and decomposed Hangul all count)."""
-    folded = "".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
-    return any(unicodedata.normalize("NFKC", word).casefold() in folded for word in STOP_KEYWORDS)
+    """True when ``text`` (an SMS reply) is one of :data:`STOP_KEYWORDS` once whitespace and
+    punctuation are removed, ignoring case and Unicode compatibility forms (``"S T O P"``,
+    ``"ｓｔｏｐ"``, ``"수신 거부"``, ``"중지."`` and decomposed Hangul all count; a sentence that
+    merely contains a keyword does not)."""
+    normalized = unicodedata.normalize("NFKC", text or "")
+    folded = "".join(ch for ch in normalized if ch.isalnum()).casefold()
+    return folded in _STOP_FOLDED
 
 
 def stop_profiles_at(phone: str):
@@ -49,17 +55,39 @@ def notifications_stop_by_phone(phone: str) -> int:
 
     Returns how many profiles were stopped now, i.e. had an active consent that was
     withdrawn (0 for an unknown number or when all were withdrawn already, so a repeated
-    stop is harmless). All in one transaction. Raises ``ValidationError`` (Korean) when
+    stop is harmless). When any was, one SMS to the number confirms it (sent after commit).
+    All in one transaction. Raises ``ValidationError`` (Korean) when
     ``phone`` is not a Korean mobile number.
     """
     number = normalize_mobile(phone)
     stopped = 0
     with transaction.atomic():
-        for profile in stop_profiles_at(number).order_by("pk"):
+        profiles = list(stop_profiles_at(number).select_related("user").order_by("pk"))
+        for profile in profiles:
             if consent_withdraw(person=profile, purpose=ConsentPurpose.NOTIFICATIONS):
                 stopped += 1
+        if stopped:
+            _confirm_by_sms(profiles[0], number)
     logger.info("SMS stop reply: notifications consent withdrawn for %s profile(s).", stopped)
     return stopped
+
+
+def _confirm_by_sms(profile: SeekerProfile, number: str) -> None:
+    """Tell the number that job alerts stopped (one message per number and day)."""
+    from ..messaging import message_send
+
+    message_send(
+        kind=MessageKind.NOTICE,
+        subject=f"notifications_stop:{timezone.localdate().isoformat()}",
+        channel=NotifyChannel.SMS,
+        title=gettext_noop("일자리 알림 중지"),
+        body=gettext_noop(
+            "[남동구 일자리] 일자리 알림을 그만 보냅니다. 다시 받으려면 행정복지센터나 032-453-5000으로 연락해 주세요."
+        ),
+        user=profile.user,
+        profile=profile,
+        address=number,
+    )
 
 
 def notifications_stop(profile: SeekerProfile) -> bool:

@@ -74,10 +74,10 @@ def test_the_url_name():
         "수신 거부",
         "거부",
         "그만",
-        "그만 보내 주세요",
+        "중지.",
+        " 알림 중지 ",
         "STOP",
         "stop",
-        "Stop please",
         "S T O P",
         "ｓｔｏｐ",
     ],
@@ -90,7 +90,33 @@ def test_a_stop_word_withdraws_the_notifications_consent(client, text):
     assert not notified(profile)
 
 
-@pytest.mark.parametrize("text", ["감사합니다", "네 알겠습니다", "", "   ", "지원하고 싶어요"])
+def test_the_number_is_told_once_that_alerts_stopped(client):
+    from accounts.choices import MessageKind
+    from accounts.models import OutboundMessage
+
+    profile = account_seeker()
+    post(client, {"from": PHONE, "text": "중지"})
+    post(client, {"from": PHONE, "text": "중지"})  # again: nothing withdrawn, nothing sent
+    (confirmation,) = OutboundMessage.objects.filter(kind=MessageKind.NOTICE, channel="sms")
+    assert confirmation.profile == profile and confirmation.address == PHONE
+    assert "일자리 알림을 그만 보냅니다" in confirmation.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "감사합니다",
+        "네 알겠습니다",
+        "",
+        "   ",
+        "지원하고 싶어요",
+        # a sentence that merely contains a stop word is not a stop request (review of issue 6)
+        "이 일자리 거부감이 없어요, 관심 있습니다",
+        "그만둔 자리인가요?",
+        "Stop please, no wait, I want it",
+        "nonstop",
+    ],
+)
 def test_other_text_does_nothing(client, text):
     profile = account_seeker()
     response = post(client, {"from": PHONE, "text": text})
