@@ -71,8 +71,8 @@ def register_send_check(kind: str, check) -> None:
 
 def _suppressions(messages: list[OutboundMessage]) -> dict[int, str]:
     """``{message id: reason}`` of the batch's messages that must not be sent any more: match
-    and digest messages of a seeker who withdrew the notifications consent or turned them off,
-    and whatever the registered checks name."""
+    and digest messages of a seeker who withdrew the notifications consent, turned them off or
+    took that channel off since, and whatever the registered checks name."""
     found: dict[int, str] = {}
     consent_bound = [m for m in messages if m.kind in CONSENT_KINDS and m.profile_id]
     if consent_bound:
@@ -84,6 +84,9 @@ def _suppressions(messages: list[OutboundMessage]) -> dict[int, str]:
         for message in consent_bound:
             if message.profile_id not in consenting or message.profile.notify_frequency == NotifyFrequency.OFF:
                 found[message.pk] = "알림 수신을 원하지 않아 보내지 않았습니다."
+            elif message.channel not in message.profile.notify_channels:
+                # the seeker took this channel off while the message waited (quiet hours, retry)
+                found[message.pk] = "알림 받을 방법에서 빠져 보내지 않았습니다."
     for kind, checks in _SEND_CHECKS.items():
         of_kind = [m for m in messages if m.kind == kind and m.pk not in found]
         for check in checks if of_kind else ():
@@ -209,6 +212,7 @@ def message_retry(*, message: OutboundMessage, by) -> bool:
         OutboundMessage.objects.filter(pk=message.pk, state=MessageState.FAILED)
         .exclude(channel=NotifyChannel.ONSITE)
         .exclude(kind=MessageKind.CODE)
+        .exclude(address="")  # an erased recipient
         .update(state=MessageState.PENDING, attempts=0, send_after=None, claimed_at=None)
     )
     if updated:
@@ -280,7 +284,20 @@ def _check_sendable(message: OutboundMessage) -> None:
 
 def _send_sms(message: OutboundMessage, backend: sms.BaseSmsBackend) -> str:
     _check_sendable(message)
-    return str(backend.send(to=message.address, body=message.body, idempotency_key=str(message.pk)))
+    return str(backend.send(to=message.address, body=sms_text(message), idempotency_key=str(message.pk)))
+
+
+def sms_text(message: OutboundMessage) -> str:
+    """The text an SMS sends: the row's body, and for match alerts and digests how to stop
+    them (정보통신망법 §50: free of charge) — "reply 중지" when the gateway forwards replies
+    (``settings.SMS_INBOUND_KEY`` set), else the one-click unsubscribe link."""
+    if message.kind not in CONSENT_KINDS or not message.profile_id:
+        return message.body
+    if settings.SMS_INBOUND_KEY:
+        how = gettext("알림 그만 받기: '중지' 회신")
+    else:
+        how = gettext("알림 그만 받기: %(url)s") % {"url": unsubscribe_url(message.profile_id)}
+    return f"{message.body}\n{how}"
 
 
 def _send_email(message: OutboundMessage) -> str:

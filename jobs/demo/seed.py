@@ -82,8 +82,9 @@ class _Seeder(PeopleSeeding, EmployerSeeding):
 
     def match_postings(self) -> None:
         """Match the open demo postings not matched yet against the demo seekers, as publishing
-        would have (``jobs.matching.match_posting``), so that my page and the inbox show
-        matches at once; a second run finds them matched and does nothing."""
+        would have (``jobs.matching.match_posting``), but without notices: sixty postings at
+        once would use up every demo seeker's three SMS of the day, and a posting published
+        while trying the demo must show its notices. A second run finds them matched."""
         from ..matching import match_posting
         from ..models import JobPosting
 
@@ -94,5 +95,5 @@ class _Seeder(PeopleSeeding, EmployerSeeding):
             .order_by("pk")
             .values_list("pk", flat=True)
         ):
-            match_posting(posting_id)
+            match_posting(posting_id, notify=False)
         self.seed_applications()

@@ -79,7 +79,7 @@ def _digest_one(profile_id: int, now: datetime.datetime) -> int:
             listed = open_matches if channel == NotifyChannel.SMS else [m for m in open_matches if m.digest == "all"]
             if not listed:
                 continue
-            texts = digest_texts(listed, channel=channel)
+            texts = digest_texts(listed, channel=channel, has_account=profile.user_id is not None)
             message = message_send(
                 kind=MessageKind.DIGEST,
                 subject=digest_subject(today),
@@ -104,9 +104,11 @@ def _wants_notices(profile: SeekerProfile) -> bool:
     return Consent.objects.active().filter(person=profile, purpose=ConsentPurpose.NOTIFICATIONS).exists()
 
 
-def digest_texts(matches: list[Match], *, channel: str) -> dict[str, str]:
+def digest_texts(matches: list[Match], *, channel: str, has_account: bool = True) -> dict[str, str]:
     """The Korean texts of a digest listing ``matches`` (best first): ``title``, ``body``
-    (SMS: one short text; email and on-site: a list) and, for email, ``html``."""
+    (SMS: one short text; email and on-site: a list) and, for email, ``html``. The "see all"
+    link is my page for people with an account, else (walk-in residents, who cannot sign in
+    to it) the best posting itself."""
     items = [
         {"posting": m.posting, "reasons": explain(m.reasons, translate=False, discreet=True), "url": _url(m.posting)}
         for m in matches[:DIGEST_LISTED]
@@ -116,7 +118,7 @@ def digest_texts(matches: list[Match], *, channel: str) -> dict[str, str]:
         "count": len(matches),
         "more": max(len(matches) - DIGEST_LISTED, 0),
         "first": matches[0].posting,
-        "my_url": settings.NJ_SITE_URL.rstrip("/") + "/my/",
+        "my_url": settings.NJ_SITE_URL.rstrip("/") + "/my/" if has_account else _url(matches[0].posting),
     }
     with translation.override("ko"):
         title = render_to_string("jobs/matching/digest_title.txt", context).strip()

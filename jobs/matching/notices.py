@@ -12,6 +12,7 @@ until 08:00 (``accounts.messaging.quiet``). Seekers who chose a daily digest get
 Texts are rendered once per posting from templates (``templates/jobs/matching/``) with the
 marker :data:`REASONS_MARK`, which the SQL replaces with each match's reasons in Korean."""
 
+import datetime
 import json
 
 from django.conf import settings
@@ -53,7 +54,12 @@ def _labels_json(*, html: bool) -> str:
 
 
 def _reasons_sql() -> str:
-    return "(SELECT string_agg(%s::jsonb ->> r, ', ' ORDER BY o) FROM unnest(m.reasons) WITH ORDINALITY AS t(r, o))"
+    """SQL of a match's reasons as Korean text, each text once in the order of the reasons
+    (two declared groups read "우대 대상에 해당" once); the label map is a parameter."""
+    return (
+        "(SELECT string_agg(label, ', ' ORDER BY first) FROM (SELECT %s::jsonb ->> r AS label, min(o) AS first"
+        " FROM unnest(m.reasons) WITH ORDINALITY AS t(r, o) GROUP BY 1) labels)"
+    )
 
 
 def match_texts(posting: JobPosting) -> dict[str, str]:
@@ -81,11 +87,14 @@ def match_notices_write(posting: JobPosting, *, now) -> int:
     texts = match_texts(posting)
     subject = match_subject(posting.pk)
     link = posting.get_absolute_url()
-    day_start = kst_day_start(now)
+    # the cap counts SMS by the KST day they go out: one made in quiet hours counts for the
+    # morning it is released, so at most SMS_DAILY_CAP arrive on any one day
+    day_start = kst_day_start(quiet_until(now) or now)
     sms_over_cap = (
         "(SELECT count(*) FROM accounts_outboundmessage o WHERE o.profile_id = s.id"
         f" AND o.kind = '{MessageKind.MATCH}' AND o.channel = '{NotifyChannel.SMS}'"
-        f" AND o.created_at >= %s) >= {SMS_DAILY_CAP}"
+        " AND COALESCE(o.send_after, o.created_at) >= %s"
+        f" AND COALESCE(o.send_after, o.created_at) < %s) >= {SMS_DAILY_CAP}"
     )
     sms_wanted = f"{REACHABLE_SQL} AND {channel_wanted_sql(NotifyChannel.SMS)}"
     with connection.cursor() as cursor:
@@ -95,7 +104,7 @@ def match_notices_write(posting: JobPosting, *, now) -> int:
             "LEFT JOIN accounts_user u ON u.id = s.user_id "
             f"WHERE s.id = m.profile_id AND m.posting_id = %s AND m.notified_at IS NULL AND m.digest = '' "
             f"AND {sms_wanted} AND {sms_over_cap}",
-            [posting.pk, day_start],
+            [posting.pk, day_start, day_start + datetime.timedelta(days=1)],
         )
     written = 0
     labels, labels_html = _labels_json(html=False), _labels_json(html=True)

@@ -115,7 +115,8 @@ def explain(reasons, *, translate: bool = True, discreet: bool = False) -> str:
     """The reasons of a match as one Korean line, e.g. ``"희망 직종 일치, 거주 동 근처, 희망
     임금 이상"`` (``reasons``: a list of reason codes, in the order they were stored;
     ``translate``/``discreet`` as :func:`reason_text`)."""
-    return ", ".join(reason_text(code, translate=translate, discreet=discreet) for code in reasons)
+    texts = [reason_text(code, translate=translate, discreet=discreet) for code in reasons]
+    return ", ".join(dict.fromkeys(texts))  # each text once ("우대 대상에 해당" for two groups)
 
 
 def all_reason_codes() -> list[str]:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.choices import ConsentPurpose, NotifyFrequency
 
 from ..choices import PostingSource
-from ..models import JobPosting
+from ..models import JobPosting, Match, MatchDigest
 from . import notices
 from .rules import FitSql, fetch_posting_values, kst_year
 
@@ -81,8 +81,10 @@ def match_insert_sql(posting_values: dict, *, posting_id: int, year: int) -> tup
     return sql, [posting_id, *fit.params]
 
 
-def match_posting(posting_id: int, *, now=None) -> MatchRun:
-    """Match the published posting ``posting_id`` against every seeker and write the notices.
+def match_posting(posting_id: int, *, now=None, notify: bool = True) -> MatchRun:
+    """Match the published posting ``posting_id`` against every seeker and write the notices
+    (with ``notify=False``, as the demo data does for its own postings, the matches are
+    recorded as told and no message is written).
 
     Only open postings entered here are matched (imported listings are not); anything else
     returns a run with ``skipped`` set and writes nothing. Returns a :class:`MatchRun`.
@@ -112,7 +114,12 @@ def match_posting(posting_id: int, *, now=None) -> MatchRun:
             cursor.execute(sql, params)
             run.matches = max(cursor.rowcount, 0)
         t1 = time.perf_counter()
-        run.messages = notices.match_notices_write(posting, now=now)
+        if notify:
+            run.messages = notices.match_notices_write(posting, now=now)
+        else:
+            Match.objects.filter(posting_id=posting_id, notified_at__isnull=True).update(
+                notified_at=now, digest=MatchDigest.NONE
+            )
         t2 = time.perf_counter()
         JobPosting.objects.filter(pk=posting_id).update(matched_at=now)
         run.select_insert_ms = (t1 - t0) * 1000

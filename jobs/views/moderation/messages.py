@@ -135,7 +135,8 @@ class MessageListView(DistrictStaffRequiredMixin, TemplateView):
         for row in rows:
             row.masked_address = mask_address(row.address)
             row.masked_error = mask_in_text(row.last_error, row.address)
-            row.can_retry = row.kind != MessageKind.CODE
+            # a one-time code has expired; an erased recipient has no address to send to
+            row.can_retry = row.kind != MessageKind.CODE and bool(row.address)
         since = timezone.now() - COUNT_PERIOD
         counts = dict(
             OutboundMessage.objects.filter(created_at__gte=since, channel__in=DELIVERED_CHANNELS)
