@@ -229,10 +229,13 @@ class FitSql:
     def _near(self) -> str:
         return f"{self.s('home_dong')} = ANY({self.p('near_dongs')})"
 
-    def fits(self) -> str:
-        """The WHERE condition: every stated wanted condition is met."""
+    def fits(self, *, occupation_required: bool = False) -> str:
+        """The WHERE condition: every stated wanted condition is met. With
+        ``occupation_required`` (notices: ``jobs.matching.run``) a seeker who named no
+        occupation does not fit, instead of fitting any occupation."""
+        any_occupation = "" if occupation_required else f"{self.s('occupations')} = '{{}}' OR "
         return (
-            f"(({self.s('occupations')} = '{{}}' OR {self._same_group()})"
+            f"(({any_occupation}{self._same_group()})"
             f" AND ({self.s('dongs')} = '{{}}' OR {self.s('dongs')} @> ARRAY[{self.p('dong')}]::varchar[])"
             f" AND ({self.s('employment_types')} = '{{}}'"
             f" OR {self.s('employment_types')} @> ARRAY[{self.p('employment_type')}]::varchar[])"

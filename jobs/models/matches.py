@@ -1,7 +1,7 @@
 """Matches (맞춤 일자리): a published posting that fits a seeker's wanted conditions.
 
-Rows are written in bulk by ``jobs.matching.match_posting`` (one ``INSERT … SELECT … ON
-CONFLICT DO NOTHING`` per posting), never one by one, and are unique per (posting, seeker):
+Rows are written in bulk by ``jobs.matching.match_posting`` (one ``INSERT … SELECT`` per
+posting, leaving out seekers already matched), never one by one, and are unique per (posting, seeker):
 running a match twice adds nothing. ``score`` (0–100) and ``reasons`` (codes such as
 ``"occupation"``, ``"dong_near"``, ``"licence:forklift"``) say why it fits; the Korean
 explanation comes from ``jobs.matching.rules.explain``.
