@@ -29,7 +29,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+
+# throughput, not the hour: quiet hours (21:00–08:00 KST) would hold every SMS of a night run
+settings.NJ_SMS_QUIET_HOURS = None
 
 from accounts.choices import MessageKind, MessageState, NotifyChannel  # noqa: E402
 from accounts.messaging import message_send  # noqa: E402
