@@ -13,6 +13,7 @@ Digests are per person (one message each, a few per seeker), so they are written
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
@@ -108,7 +109,7 @@ def digest_texts(matches: list[Match], *, channel: str, has_account: bool = True
     """The Korean texts of a digest listing ``matches`` (best first): ``title``, ``body``
     (SMS: one short text; email and on-site: a list) and, for email, ``html``. The "see all"
     link is my page for people with an account, else (walk-in residents, who cannot sign in
-    to it) the best posting itself."""
+    to it) the job search filtered by their wanted occupations and dongs."""
     items = [
         {"posting": m.posting, "reasons": explain(m.reasons, translate=False, discreet=True), "url": _url(m.posting)}
         for m in matches[:DIGEST_LISTED]
@@ -118,7 +119,7 @@ def digest_texts(matches: list[Match], *, channel: str, has_account: bool = True
         "count": len(matches),
         "more": max(len(matches) - DIGEST_LISTED, 0),
         "first": matches[0].posting,
-        "my_url": settings.NJ_SITE_URL.rstrip("/") + "/my/" if has_account else _url(matches[0].posting),
+        "my_url": settings.NJ_SITE_URL.rstrip("/") + ("/my/" if has_account else _search_path(matches[0].profile)),
     }
     with translation.override("ko"):
         title = render_to_string("jobs/matching/digest_title.txt", context).strip()
@@ -128,6 +129,13 @@ def digest_texts(matches: list[Match], *, channel: str, has_account: bool = True
         if channel == NotifyChannel.EMAIL:
             texts["html"] = render_to_string("jobs/matching/digest_email.html", context)
         return texts
+
+
+def _search_path(profile) -> str:
+    """``/jobs/?occupation=…&dong=…``: the public search for a seeker's wanted occupations and
+    dongs (the FilterSet's parameters, ``jobs.filters``)."""
+    query = urlencode({"occupation": profile.wanted_occupations, "dong": profile.wanted_dongs}, doseq=True)
+    return f"/jobs/?{query}" if query else "/jobs/"
 
 
 def _url(posting) -> str:

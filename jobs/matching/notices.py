@@ -93,6 +93,7 @@ def match_notices_write(posting: JobPosting, *, now) -> int:
     sms_over_cap = (
         "(SELECT count(*) FROM accounts_outboundmessage o WHERE o.profile_id = s.id"
         f" AND o.kind = '{MessageKind.MATCH}' AND o.channel = '{NotifyChannel.SMS}'"
+        f" AND o.state NOT IN ('{MessageState.SUPPRESSED}', '{MessageState.FAILED}')"
         " AND COALESCE(o.send_after, o.created_at) >= %s"
         f" AND COALESCE(o.send_after, o.created_at) < %s) >= {SMS_DAILY_CAP}"
     )

@@ -185,6 +185,21 @@ POSTING_VALUES = {
 }
 
 
+def score_of_sql(reasons_sql: str) -> str:
+    """SQL of a match's score from its reason codes (``reasons_sql``, a ``varchar[]``
+    expression): the sum of :data:`POINTS` of each reason, a priority group and a licence
+    counting once — the same total as :meth:`FitSql.score` (a test checks both)."""
+    simple = " ".join(
+        f"WHEN '{code}' THEN {points}" for code, points in POINTS.items() if code not in ("group", "licence")
+    )
+    return (
+        f"(SELECT COALESCE(sum(CASE x {simple} ELSE 0 END), 0)::int"
+        f" + CASE WHEN bool_or(x LIKE 'group:%%') THEN {POINTS['group']} ELSE 0 END"
+        f" + CASE WHEN bool_or(x LIKE 'licence:%%') THEN {POINTS['licence']} ELSE 0 END"
+        f" FROM unnest({reasons_sql}) x)"
+    )
+
+
 class FitSql:
     """Renders the rules as SQL with positional ``%s`` parameters (collected in
     :attr:`params`, in order).

@@ -21,7 +21,7 @@ from accounts.choices import ConsentPurpose, NotifyFrequency
 from ..choices import PostingSource
 from ..models import JobPosting, Match, MatchDigest
 from . import notices
-from .rules import FitSql, fetch_posting_values, kst_year
+from .rules import FitSql, fetch_posting_values, kst_year, score_of_sql
 
 logger = logging.getLogger(__name__)
 
@@ -85,13 +85,39 @@ def match_insert_sql(posting_values: dict, *, posting_id: int, year: int) -> tup
     return sql, [posting_id, *fit.params, posting_id]
 
 
+def _refresh_existing(posting_values: dict, *, posting_id: int, year: int) -> None:
+    """After an edit of a published posting: delete its matches whose seeker no longer fits
+    (or no longer wants notices) — their waiting digest entries and held messages go with them
+    (``jobs.matching.checks`` suppresses a message without its match) — and recompute score and
+    reasons of the others with the same rules."""
+    fit = FitSql(posting=posting_values)
+    where = fit.fits(occupation_required=True)
+    delete_sql = (
+        "DELETE FROM jobs_match m WHERE m.posting_id = %s AND NOT EXISTS ("
+        f"SELECT 1 FROM accounts_seekerprofile s {fit.seeker_groups_join(year)} "
+        f"WHERE s.id = m.profile_id AND {SEEKER_NOTIFIABLE_SQL} AND {where})"
+    )
+    rescore = FitSql(posting=posting_values)
+    reasons = rescore.reasons()
+    update_sql = (
+        f"UPDATE jobs_match m SET reasons = r.reasons, score = {score_of_sql('r.reasons')} "
+        f"FROM accounts_seekerprofile s {rescore.seeker_groups_join(year)} "
+        f"CROSS JOIN LATERAL (SELECT {reasons} AS reasons) r "
+        "WHERE m.posting_id = %s AND s.id = m.profile_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(delete_sql, [posting_id, *fit.params])
+        cursor.execute(update_sql, [*rescore.params, posting_id])
+
+
 def match_posting(posting_id: int, *, now=None, notify: bool = True) -> MatchRun:
     """Match the published posting ``posting_id`` against every seeker and write the notices
     (with ``notify=False``, as the demo data does for its own postings, the matches are
     recorded as told and no message is written).
 
-    Only open postings entered here are matched (imported listings are not); anything else
-    returns a run with ``skipped`` set and writes nothing. Returns a :class:`MatchRun`.
+    Only open postings entered here, not matched since they (or their last edit) went live
+    (``matched_at`` empty), are matched; imported listings are not. Anything else returns a
+    run with ``skipped`` set and writes nothing. Returns a :class:`MatchRun`.
     Database errors propagate (the task retries); the transaction then leaves nothing behind.
     """
     run = MatchRun(posting_id=posting_id)
@@ -105,6 +131,11 @@ def match_posting(posting_id: int, *, now=None, notify: bool = True) -> MatchRun
         if posting.source != PostingSource.DIRECT or not posting.is_open(timezone.localdate(now)):
             run.skipped = "not open" if posting.source == PostingSource.DIRECT else "external"
             return run
+        if posting.matched_at is not None:
+            # this content was matched already (a task delivered twice, a sweep racing the
+            # first run); an edit going live clears matched_at (schedule_match)
+            run.skipped = "already matched"
+            return run
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MATCH_LOCK_KEY])
             # JIT compiling this one statement costs more than it saves (measured: 0.4–1 s
@@ -112,8 +143,11 @@ def match_posting(posting_id: int, *, now=None, notify: bool = True) -> MatchRun
             cursor.execute("SET LOCAL jit = off")
             cursor.execute("SET LOCAL work_mem = '64MB'")
         values = fetch_posting_values(posting_id)
-        sql, params = match_insert_sql(values, posting_id=posting_id, year=kst_year(now))
         t0 = time.perf_counter()
+        if Match.objects.filter(posting_id=posting_id).exists():
+            # a new revision went live: matches that no longer fit go, the rest are re-scored
+            _refresh_existing(values, posting_id=posting_id, year=kst_year(now))
+        sql, params = match_insert_sql(values, posting_id=posting_id, year=kst_year(now))
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             run.matches = max(cursor.rowcount, 0)

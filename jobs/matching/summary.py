@@ -34,22 +34,33 @@ class MatchSummary:
     matched_at: datetime.datetime | None
 
 
+#: Below this many seekers, the declared-group count is shown as "fewer than" (a count of 1 or
+#: 2 could point at a resident's sensitive data).
+SMALL_COUNT = 3
+
+
 def match_summary(posting: JobPosting) -> MatchSummary:
-    """The :class:`MatchSummary` of ``posting`` (three queries)."""
+    """The :class:`MatchSummary` of ``posting`` (four queries). Counts are of seekers; the
+    declared priority groups are one row, "fewer than 3" when it is 1 or 2."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT r, count(*) FROM jobs_match, unnest(reasons) r WHERE posting_id = %s GROUP BY r", [posting.pk]
+            "SELECT r, count(DISTINCT profile_id) FROM jobs_match, unnest(reasons) r "
+            "WHERE posting_id = %s AND NOT r = ANY(%s::varchar[]) GROUP BY r",
+            [posting.pk, sorted(_DECLARED)],
         )
         rows = cursor.fetchall()
-    counts: dict[str, int] = {}
-    declared = 0
+        cursor.execute(
+            "SELECT count(DISTINCT profile_id) FROM jobs_match WHERE posting_id = %s AND reasons && %s::varchar[]",
+            [posting.pk, sorted(_DECLARED)],
+        )
+        declared = cursor.fetchone()[0]
+    counts: dict[str, int | str] = {}
     for code, count in rows:
-        if code in _DECLARED:
-            declared += count
-        else:
-            counts[reason_text(code)] = counts.get(reason_text(code), 0) + count
+        counts[reason_text(code)] = count
     if declared:
-        counts[_("우대 대상 (본인 신고)")] = declared
+        counts[_("우대 대상 (본인 신고)")] = (
+            declared if declared >= SMALL_COUNT else _("%(n)d명 미만") % {"n": SMALL_COUNT}
+        )
     matches = Match.objects.filter(posting=posting).count()
     by_channel: dict[str, dict[str, int]] = {}
     for row in (
@@ -66,7 +77,7 @@ def match_summary(posting: JobPosting) -> MatchSummary:
     waiting = Match.objects.filter(posting=posting, digested_at__isnull=True).exclude(digest=MatchDigest.NONE).count()
     return MatchSummary(
         matches=matches,
-        reasons=sorted(counts.items(), key=lambda item: -item[1]),
+        reasons=sorted(counts.items(), key=lambda item: -item[1] if isinstance(item[1], int) else 0),
         channels=channels,
         waiting_digest=waiting,
         matched_at=posting.matched_at,

@@ -86,15 +86,16 @@ def test_closed_external_and_missing_postings_are_not_matched():
     assert not Match.objects.exists()
 
 
-def test_a_new_revision_going_live_matches_again_and_tells_only_the_new_fits(enqueued):
+def test_a_new_revision_going_live_matches_again_tells_only_the_new_fits_and_drops_the_others(enqueued):
     first = seeker(wanted_employment_types=[EmploymentType.REGULAR])
     later = seeker(wanted_employment_types=[EmploymentType.PART_TIME])
     job = posting(employment_type=EmploymentType.REGULAR)
     match_posting(job.pk)
     assert set(matched(job)) == {first.pk}
-    JobPosting.objects.filter(pk=job.pk).update(employment_type=EmploymentType.PART_TIME)
+    JobPosting.objects.filter(pk=job.pk).update(employment_type=EmploymentType.PART_TIME, matched_at=None)
     run = match_posting(job.pk)
-    assert run.matches == 1 and set(matched(job)) == {first.pk, later.pk}
+    # the new fit is matched (and told); the one who wants regular work no longer fits
+    assert run.matches == 1 and set(matched(job)) == {later.pk}
 
 
 # ---- both directions of the rules agree -------------------------------------------------

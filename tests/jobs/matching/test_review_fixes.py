@@ -16,7 +16,7 @@ from accounts.messaging.sms import locmem
 from accounts.models import OutboundMessage
 from jobs.matching import explain, match_posting
 from jobs.matching.digest import digest_send
-from jobs.models import Match
+from jobs.models import JobPosting, Match
 
 from .helpers import NONHYEON_GOJAN, dong, posting, seeker
 
@@ -79,7 +79,7 @@ def test_the_daily_cap_counts_sms_by_the_morning_they_go_out(settings):
         assert OutboundMessage.objects.filter(profile=other, channel="sms").count() == 1
 
 
-def test_a_walk_in_digest_links_to_the_posting_not_to_my_page():
+def test_a_walk_in_digest_links_to_a_search_of_their_conditions_not_to_my_page():
     walk_in = seeker(
         user=None,
         registered_centre=dong(NONHYEON_GOJAN).centre,
@@ -91,7 +91,8 @@ def test_a_walk_in_digest_links_to_the_posting_not_to_my_page():
     match_posting(job.pk)
     digest_send([walk_in.pk])
     (sms,) = OutboundMessage.objects.filter(profile=walk_in, kind=MessageKind.DIGEST)
-    assert f"/jobs/{job.pk}/" in sms.body and "/my/" not in sms.body
+    assert "/jobs/?occupation=890" in sms.body and "/my/" not in sms.body
+    assert job.title in sms.body
 
 
 def test_two_declared_groups_read_once_in_messages():
@@ -144,3 +145,91 @@ def test_deploy_checks_warn_about_development_messaging(settings):
     ids = {m.id for m in run_checks(include_deployment_checks=True)}
     assert "accounts.E001" in ids and not {"accounts.W001", "accounts.W002", "accounts.W003", "accounts.W004"} & ids
     assert NotifyChannel.SMS  # the channel enum stays importable for the checks
+
+
+# ---- second review ----------------------------------------------------------------------
+
+
+def test_an_edit_drops_matches_that_no_longer_fit_and_rescores_the_rest():
+    from jobs.choices import WageType
+    from jobs.matching.checks import NO_LONGER_FITS
+
+    wants_more = sms_seeker(wanted_min_hourly_krw=11_000)
+    daily = seeker(wanted_min_hourly_krw=11_000, notify_frequency=NotifyFrequency.DAILY)
+    stays = seeker(user__email="stays@example.kr")
+    job = posting(wage_type=WageType.MONTH, wage_min=2_500_000, wage_max=None)  # 11,961 KRW/h
+    match_posting(job.pk)
+    scores = dict(Match.objects.filter(posting=job).values_list("profile_id", "score"))
+    assert set(scores) == {wants_more.pk, daily.pk, stays.pk}
+
+    job.wage_min = 2_200_000  # 10,526 KRW/h: below the two minimums
+    job.matched_at = None  # as schedule_match does when the edit goes live
+    job.save()
+    match_posting(job.pk)
+    assert set(Match.objects.filter(posting=job).values_list("profile_id", flat=True)) == {stays.pk}
+    assert Match.objects.get(posting=job, profile=stays).score == scores[stays.pk]  # re-scored the same
+
+    deliver_batch()  # the SMS made before the edit is not sent
+    sms = OutboundMessage.objects.get(profile=wants_more, channel="sms")
+    assert sms.state == MessageState.SUPPRESSED and sms.last_error == NO_LONGER_FITS
+    assert digest_send([daily.pk]) == 0  # nor is the digest entry
+
+
+def test_rescoring_gives_the_scores_of_the_first_run():
+    """score_of_sql (re-scoring after an edit) and FitSql.score (first run) agree."""
+    from accounts.choices import ConsentPurpose
+    from namdong_jobs.reference.codes import Licence
+
+    people = [
+        seeker(
+            home_dong=dong(NONHYEON_GOJAN), wanted_min_hourly_krw=10_320, birth_year=1960, licences=[Licence.FORKLIFT]
+        ),
+        seeker(birth_year=2001),
+        seeker(
+            consents=(ConsentPurpose.NOTIFICATIONS, ConsentPurpose.SENSITIVE),
+            declared_groups=["disabled", "career_break"],
+        ),
+    ]
+    job = posting(priority_groups=["older", "disabled", "career_break"], description="지게차 면허 우대")
+    match_posting(job.pk)
+    first = dict(Match.objects.filter(posting=job).values_list("profile_id", "score"))
+    assert len(first) == len(people) and max(first.values()) == 100
+    Match.objects.filter(posting=job).update(score=0)
+    JobPosting.objects.filter(pk=job.pk).update(matched_at=None)  # as an edit going live does
+    match_posting(job.pk)
+    assert dict(Match.objects.filter(posting=job).values_list("profile_id", "score")) == first
+
+
+def test_suppressed_sms_do_not_count_toward_the_daily_cap():
+    from jobs.choices import PostingStatus
+
+    person = sms_seeker()
+    closed = [posting() for _ in range(3)]
+    for job in closed:
+        match_posting(job.pk)
+    for job in closed:
+        job.status = PostingStatus.CLOSED
+        job.save()
+    deliver_batch()
+    assert set(OutboundMessage.objects.filter(profile=person, channel="sms").values_list("state", flat=True)) == {
+        MessageState.SUPPRESSED
+    }
+    fourth = posting()
+    match_posting(fourth.pk)
+    assert OutboundMessage.objects.filter(profile=person, channel="sms", subject=f"posting:{fourth.pk}").exists()
+
+
+def test_the_staff_summary_counts_seekers_and_hides_small_declared_counts():
+    from accounts.choices import ConsentPurpose
+    from jobs.matching.summary import match_summary
+
+    seeker(
+        consents=(ConsentPurpose.NOTIFICATIONS, ConsentPurpose.SENSITIVE),
+        declared_groups=["disabled", "career_break"],
+    )
+    job = posting(priority_groups=["disabled", "career_break"])
+    match_posting(job.pk)
+    job.refresh_from_db()
+    reasons = dict(match_summary(job).reasons)
+    assert reasons["우대 대상 (본인 신고)"] == "3명 미만"
+    assert reasons["희망 직종 일치"] == 1

@@ -27,7 +27,7 @@ def test_the_summary_counts_matches_reasons_and_notices_without_naming_declared_
     job.refresh_from_db()
     summary = match_summary(job)
     assert summary.matches == 2
-    assert dict(summary.reasons) == {"희망 직종 일치": 2, "우대 대상 (본인 신고)": 1}
+    assert dict(summary.reasons) == {"희망 직종 일치": 2, "우대 대상 (본인 신고)": "3명 미만"}
     channels = dict(summary.channels)
     assert channels["이메일"]["pending"] == 1 and channels["사이트 알림함"]["sent"] == 1
     assert summary.waiting_digest == 1
