@@ -194,8 +194,16 @@ def test_after_stopping_matching_leaves_the_seeker_out(client, profile):
     assert profile.pk not in matched and stays.pk in matched
 
 
-def test_the_match_email_carries_the_one_click_headers_and_its_link_works(profile):
+def matched_posting(profile):
+    """A posting with a match row for ``profile`` (a match message without one is suppressed:
+    jobs.matching.checks)."""
     job = JobPostingFactory()
+    Match.objects.create(posting=job, profile=profile, score=40, reasons=["occupation"])
+    return job
+
+
+def test_the_match_email_carries_the_one_click_headers_and_its_link_works(profile):
+    job = matched_posting(profile)
     message_send(
         kind=MessageKind.MATCH,
         subject=f"posting:{job.pk}",
@@ -224,7 +232,7 @@ def test_the_match_email_carries_the_one_click_headers_and_its_link_works(profil
     assert consent_active(person=profile, purpose=ConsentPurpose.NOTIFICATIONS) is None
 
     # the next match email of this seeker is not sent
-    later = JobPostingFactory()
+    later = matched_posting(profile)
     message = message_send(
         kind=MessageKind.MATCH,
         subject=f"posting:{later.pk}",
