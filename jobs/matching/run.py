@@ -10,6 +10,7 @@ unique (posting, seeker) and the messages' dedupe keys see to it.
 """
 
 import dataclasses
+import datetime
 import logging
 import time
 
@@ -203,8 +204,6 @@ def unmatched_postings(*, now=None, limit: int = 200) -> list[int]:
     """Ids of open postings entered here, published more than ``UNMATCHED_GRACE_MINUTES``
     ago, whose match run never completed (``matched_at`` empty: the broker was down when they
     went live, or the worker died), oldest first, at most ``limit``."""
-    import datetime
-
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(minutes=UNMATCHED_GRACE_MINUTES)
     return list(
