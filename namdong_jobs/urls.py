@@ -19,6 +19,7 @@ urlpatterns = [
     path("employers/", include("employers.urls")),
     path("manage/", include("jobs.urls_manage")),
     path("moderation/", include("jobs.urls_moderation")),
+    path("desk/", include("jobs.urls_desk")),
     path("my/", include("jobs.urls_seeker")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),

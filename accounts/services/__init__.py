@@ -6,6 +6,7 @@ retention). The outbound message layer is ``accounts.messaging``.
 
 The names below are re-exported so that callers write ``accounts.services.account_create``."""
 
+from .access_log import access_log_write, client_ip  # noqa: F401
 from .careers import CAREER_FIELDS, career_entry_add, career_entry_delete, career_entry_update  # noqa: F401
 from .codes import (  # noqa: F401
     CODE_DAILY_LIMIT,

@@ -8,6 +8,7 @@ from .applications import (
     ApplicationStatusChange,
     SavedPosting,
 )
+from .desk import CounsellingNote, NoteChannel, Referral, ReferralMethod
 from .matches import Match, MatchDigest
 from .postings import CLOSED_STATUSES, JobPosting, JobPostingQuerySet, today_kst
 from .revisions import JobPostingRevision, PostingEvent
@@ -20,6 +21,10 @@ __all__ = [
     "ApplicationQuerySet",
     "ApplicationStatusChange",
     "SavedPosting",
+    "CounsellingNote",
+    "NoteChannel",
+    "Referral",
+    "ReferralMethod",
     "JobPosting",
     "Match",
     "MatchDigest",

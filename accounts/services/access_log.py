@@ -1,0 +1,51 @@
+"""Writing the personal-data access log (DESIGN.md "Privacy"; issue 5 item 7).
+
+Every staff view, search, edit, print or export of a resident's record writes one
+:class:`~accounts.models.AccessLogEntry` through :func:`access_log_write`. The row holds ids
+(staff, person, the residents a search listed), the action, a short ``detail`` code naming
+what was touched (e.g. ``"profile"``, ``"note"``, ``"referral"``), the client IP and, for a
+search, the query as typed. It never copies a person's data, so it survives erasure."""
+
+from collections.abc import Iterable
+
+from ..models import AccessAction, AccessLogEntry, SeekerProfile, User
+
+#: Longest ``detail`` and ``query`` kept (the model's columns).
+DETAIL_MAX = 100
+QUERY_MAX = 200
+
+
+def client_ip(request) -> str | None:
+    """The client address of ``request`` as Django saw it (``REMOTE_ADDR``: gunicorn's peer,
+    or the proxy in front when there is one), or ``None``."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def access_log_write(
+    *,
+    staff: User,
+    action: str,
+    person: SeekerProfile | None = None,
+    ip: str | None = None,
+    detail: str = "",
+    query: str = "",
+    listed_ids: Iterable[int] = (),
+) -> AccessLogEntry:
+    """Append one access-log row and return it.
+
+    ``action`` is an :class:`~accounts.models.AccessAction` value; ``person`` the resident
+    whose record was touched (``None`` for a search, whose ``query`` and ``listed_ids`` —
+    the ids of the residents shown, in order — say what was asked and shown). ``detail`` and
+    ``query`` are cut to 100 and 200 characters. Raises ``ValueError`` for an unknown action.
+    """
+    if action not in AccessAction.values:
+        raise ValueError(f"unknown access action {action!r}")
+    return AccessLogEntry.objects.create(
+        staff=staff,
+        action=action,
+        person=person,
+        ip=ip or None,
+        detail=(detail or "")[:DETAIL_MAX],
+        query=(query or "")[:QUERY_MAX],
+        listed_ids=[int(i) for i in listed_ids],
+    )

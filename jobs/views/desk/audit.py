@@ -1,0 +1,3 @@
+"""Desk pages: audit (issue 5)."""
+
+urlpatterns: list = []

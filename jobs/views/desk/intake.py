@@ -1,0 +1,3 @@
+"""Desk pages: intake (issue 5)."""
+
+urlpatterns: list = []

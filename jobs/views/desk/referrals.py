@@ -1,0 +1,3 @@
+"""Desk pages: referrals (issue 5)."""
+
+urlpatterns: list = []

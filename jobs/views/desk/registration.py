@@ -1,0 +1,3 @@
+"""Desk pages: registration (issue 5)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Desk pages: residents (issue 5)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Desk pages: staff (issue 5)."""
+
+urlpatterns: list = []
