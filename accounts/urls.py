@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, identifiers, inbox, notifications_stop, privacy, profile, signup, sms_inbound
+from .views import auth, claim, identifiers, inbox, notifications_stop, privacy, profile, signup, sms_inbound
 
 app_name = "accounts"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     *identifiers.urlpatterns,
     *sms_inbound.urlpatterns,
     *notifications_stop.urlpatterns,
+    *claim.urlpatterns,
 ]

@@ -21,7 +21,18 @@ from namdong_jobs.reference.codes import DECLARED_PRIORITY_GROUPS
 
 from .choices import ApplicationChannel, ApplicationStatus
 from .matching.rules import POINTS, explain
-from .models import FINAL_STATUSES, Application, ApplicationStatusChange, JobPosting, Match, SavedPosting
+from .models import (
+    FINAL_STATUSES,
+    Application,
+    ApplicationStatusChange,
+    CounsellingNote,
+    JobPosting,
+    Match,
+    NoteChannel,
+    Referral,
+    ReferralMethod,
+    SavedPosting,
+)
 from .services.application_resume import application_resume_files
 
 logger = logging.getLogger(__name__)
@@ -29,8 +40,8 @@ logger = logging.getLogger(__name__)
 
 @receiver(post_save, sender=Employer, dispatch_uid="jobs.refresh_search_on_employer_save")
 def refresh_postings_search_on_employer_rename(sender, instance: Employer, created: bool, **kwargs) -> None:
-    """When an employer's name changes, recompute the ``search_document`` and
-    ``search_bigrams`` of its postings (they include the employer name), so a keyword search
+    """When an employer's name changes, recompute the search fields
+    (``JobPosting.SEARCH_FIELDS``) of its postings (they include the employer name), so a keyword search
     finds them under the new name at once."""
     if created or kwargs.get("raw") or not instance.name_changed:
         return
@@ -43,7 +54,7 @@ def refresh_postings_search_on_employer_rename(sender, instance: Employer, creat
         posting.refresh_search_fields()
         if posting.search_document != before:
             changed.append(posting)
-    JobPosting.objects.bulk_update(changed, ["search_document", "search_bigrams"], batch_size=500)
+    JobPosting.objects.bulk_update(changed, list(JobPosting.SEARCH_FIELDS), batch_size=500)
 
 
 # --- a seeker's data rights (issue 4 item 8): the export and erasure of ``jobs``' part ------
@@ -162,6 +173,69 @@ def erase_seeker_job_data(sender, profile: SeekerProfile, former: FormerIdentifi
             body=Replace("body", Value(old), Value(new)),
             html_body=Replace("html_body", Value(old), Value(new)),
         )
+
+
+@receiver(person_erased, dispatch_uid="jobs.erase_counselling_notes")
+def erase_counselling_notes(sender, profile: SeekerProfile, **kwargs) -> None:
+    """Erasure (DESIGN.md "Privacy": note contents go at once), inside the erasure's
+    transaction: the person's counselling notes lose their content and next action; the
+    rows stay with their dates, channel, centre and staff (anonymous statistics). Referrals
+    keep their rows unchanged: they hold ids, a method and dates, nothing personal."""
+    CounsellingNote.objects.filter(seeker=profile).exclude(content="", next_action="").update(
+        content="", next_action=""
+    )
+
+
+@receiver(collect_personal_data, dispatch_uid="jobs.export_counselling_notes")
+def export_counselling_notes(sender, profile: SeekerProfile, **kwargs) -> tuple[str, list]:
+    """The ``counselling_notes`` section of a data export: each note the centre wrote about
+    the person (date, channel, content, next action, follow-up date and when it was done,
+    the centre), oldest first, without naming the staff member (their own personal data;
+    the centre can say who on request)."""
+    notes = CounsellingNote.objects.filter(seeker=profile).select_related("centre").order_by("noted_on", "id")
+    return "counselling_notes", [
+        {
+            "noted_on": iso(n.noted_on),
+            "channel": coded(n.channel, NoteChannel),
+            "content": n.content,
+            "next_action": n.next_action,
+            "follow_up_on": iso(n.follow_up_on),
+            "follow_up_done_at": iso(n.follow_up_done_at),
+            "centre": n.centre.name,
+            "written_at": iso(n.created_at),
+        }
+        for n in notes
+    ]
+
+
+@receiver(collect_personal_data, dispatch_uid="jobs.export_referrals")
+def export_referrals(sender, profile: SeekerProfile, **kwargs) -> tuple[str, list]:
+    """The ``referrals`` section of a data export (취업알선): each referral of the person by a
+    centre — the application and posting, the centre, the method, the interview time, the
+    outcome (the application's status) and its date — oldest first, without naming the
+    staff member."""
+    referrals = (
+        Referral.objects.filter(application__seeker=profile)
+        .select_related("application__posting__employer", "centre")
+        .order_by("created_at", "id")
+    )
+    return "referrals", [
+        {
+            "application_id": r.application_id,
+            "posting": {
+                "id": r.application.posting_id,
+                "title": r.application.posting.title,
+                "employer": r.application.posting.employer.name,
+            },
+            "centre": r.centre.name,
+            "method": coded(r.method, ReferralMethod),
+            "referred_at": iso(r.created_at),
+            "interview_at": iso(r.interview_at),
+            "outcome": coded(r.application.status, ApplicationStatus),
+            "outcome_on": iso(r.outcome_on),
+        }
+        for r in referrals
+    ]
 
 
 def _end_open_applications(applications) -> None:

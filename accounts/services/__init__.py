@@ -52,6 +52,16 @@ from .profiles import (  # noqa: F401
     split_licences_other,
     wage_per_hour,
 )
+from .residents import (  # noqa: F401
+    DuplicateHint,
+    DuplicateResident,
+    paper_consents_record,
+    resident_consent_withdraw,
+    resident_duplicates,
+    resident_register,
+    resident_transfer,
+    resident_update,
+)
 from .resumes import (  # noqa: F401
     ResumeNotFound,
     profiles_visible_to_staff,

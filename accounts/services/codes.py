@@ -202,7 +202,7 @@ def code_verify(*, purpose: str, destination: str, code: str, consume: bool = Tr
     Counting a wrong try commits in its own transaction: call this outside any transaction
     that the raised error would roll back, or the count is lost.
     """
-    wrong_message = _("인증번호가 맞지 않습니다. 문자나 메일로 받은 6자리 숫자를 다시 확인해 주세요.")
+    wrong_message = _wrong_message()
     try:
         destination = code_destination(destination)
     except ValidationError:
@@ -216,26 +216,13 @@ def code_verify(*, purpose: str, destination: str, code: str, consume: bool = Tr
         elif row.used_at is not None:
             error = ValidationError(_("이미 사용한 인증번호입니다. 필요하면 인증번호를 새로 받아 주세요."), code="used")
         elif row.attempts >= CODE_MAX_ATTEMPTS:
-            error = _dead_error()
+            error = code_dead_error()
         elif now >= row.expires_at:
-            error = ValidationError(
-                _("인증번호의 유효 시간(%(minutes)d분)이 지났습니다. 인증번호를 새로 받아 주세요.")
-                % {"minutes": int(CODE_TTL.total_seconds() // 60)},
-                code="expired",
-            )
+            error = code_expired_error()
         elif not constant_time_compare(row.code_hash, _code_hash(purpose=purpose, destination=destination, code=code)):
             row.attempts += 1
             row.save(update_fields=["attempts"])
-            left = CODE_MAX_ATTEMPTS - row.attempts
-            if left <= 0:
-                error = _dead_error()
-            else:
-                error = ValidationError(
-                    wrong_message
-                    + " "
-                    + ngettext("(남은 기회 %(left)d번)", "(남은 기회 %(left)d번)", left) % {"left": left},
-                    code="wrong",
-                )
+            error = code_wrong_error(attempts=row.attempts)
         else:
             if consume:
                 row.used_at = now
@@ -262,7 +249,35 @@ def code_consume(*, code: OneTimeCode) -> bool:
         )
 
 
-def _dead_error() -> ValidationError:
+def _wrong_message() -> str:
+    return _("인증번호가 맞지 않습니다. 문자나 메일로 받은 6자리 숫자를 다시 확인해 주세요.")
+
+
+def code_wrong_error(*, attempts: int) -> ValidationError:
+    """The error of a wrong code after ``attempts`` wrong tries in all (this one included):
+    code ``wrong`` with the tries left, or ``dead`` once none is left. Also used by pages
+    that must answer exactly like :func:`code_verify` when no code was sent (the claim page,
+    :mod:`accounts.services.claim`, so that it does not reveal whether a record matched)."""
+    left = CODE_MAX_ATTEMPTS - attempts
+    if left <= 0:
+        return code_dead_error()
+    return ValidationError(
+        _wrong_message() + " " + ngettext("(남은 기회 %(left)d번)", "(남은 기회 %(left)d번)", left) % {"left": left},
+        code="wrong",
+    )
+
+
+def code_expired_error() -> ValidationError:
+    """The error of a code older than :data:`CODE_TTL` (code ``expired``)."""
+    return ValidationError(
+        _("인증번호의 유효 시간(%(minutes)d분)이 지났습니다. 인증번호를 새로 받아 주세요.")
+        % {"minutes": int(CODE_TTL.total_seconds() // 60)},
+        code="expired",
+    )
+
+
+def code_dead_error() -> ValidationError:
+    """The error of a code that was tried wrongly :data:`CODE_MAX_ATTEMPTS` times (code ``dead``)."""
     return ValidationError(
         _("인증번호를 %(count)d번 틀려서 더는 쓸 수 없습니다. 인증번호를 새로 받아 주세요.")
         % {"count": CODE_MAX_ATTEMPTS},

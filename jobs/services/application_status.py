@@ -1,8 +1,9 @@
 """Application tracking (issue 4 item 6; DESIGN.md "Lifecycles: Application"):
 ``submitted → viewed → interview → hired | rejected``; ``viewed`` may also go straight to
 ``hired`` or ``rejected``; the seeker may withdraw before a decision. Nothing leaves a final
-status (:data:`jobs.models.FINAL_STATUSES`). The referral outcomes (``no_show``,
-``declined``) come with the desk's referral pages.
+status (:data:`jobs.models.FINAL_STATUSES`). Centre staff record the outcome of a
+referral (hired, rejected = "not hired", ``no_show``, ``declined``) with
+:func:`application_record_outcome`.
 
 Every change runs in a transaction with the application row locked (``SELECT … FOR
 UPDATE``), writes an :class:`ApplicationStatusChange` row and sets ``status_changed_at``.
@@ -24,7 +25,7 @@ from accounts.services.activity import seeker_touch
 from employers.models import Employer
 
 from ..choices import ApplicationStatus
-from ..models import FINAL_STATUSES, Application, ApplicationStatusChange
+from ..models import DECIDED_STATUSES, FINAL_STATUSES, Application, ApplicationStatusChange
 from .application_notices import notify_seeker_of_change
 
 S = ApplicationStatus
@@ -194,3 +195,35 @@ def application_mark_viewed(*, application: Application, by) -> bool:
     change = _record(application, S.VIEWED, by)
     notify_seeker_of_change(application=application, change=change)
     return True
+
+
+@transaction.atomic
+def application_record_outcome(*, application: Application, status: str, by) -> Application:
+    """Centre staff record the outcome of a referred application (the desk's referral
+    outcome is the application's status, DESIGN.md "Lifecycles: Referral"): ``status`` is one
+    of :data:`jobs.models.DECIDED_STATUSES` (hired, rejected = "not hired", no_show,
+    declined). Returns the application updated, with a history row by ``by``. The seeker is
+    not notified: staff record what they heard from the resident or the employer.
+
+    Only status rules are checked here; who may record it (the resident in ``by``'s scope)
+    is the caller's (:func:`jobs.services.desk.referrals.referral_outcome_record`). Raises
+    ``PermissionDenied`` unless ``by`` is centre staff, ``ValidationError`` for another
+    status (keyed ``outcome``), a withdrawn or already decided application (final statuses
+    never change) or an erased seeker."""
+    application = _lock(application)
+    if by is None or not by.is_authenticated or not by.is_centre_staff:
+        raise PermissionDenied(_("센터 직원만 알선 결과를 기록할 수 있습니다."))
+    if status not in DECIDED_STATUSES:
+        raise ValidationError({"outcome": _("알선 결과를 골라 주세요.")})
+    if application.status == S.WITHDRAWN:
+        raise ValidationError(_("구직자가 지원을 취소했습니다. 결과를 기록할 수 없습니다."), code="withdrawn")
+    if application.status in FINAL_STATUSES:
+        raise ValidationError(
+            _("결과가 이미 '%(status)s'(으)로 정해졌습니다. 바꿀 수 없습니다.")
+            % {"status": _(S(application.status).label)},
+            code="final",
+        )
+    if application.seeker.erased_at is not None:
+        raise ValidationError(_("삭제된 구직자 정보입니다."), code="erased")
+    _record(application, status, by)
+    return application

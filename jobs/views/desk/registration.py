@@ -1,3 +1,262 @@
-"""Desk pages: registration (issue 5)."""
+"""Desk pages of walk-in registration (issue 5 items 2 and 3): register a resident with
+paper consent (duplicates warned, masked), edit the record, record further paper consents
+or withdraw optional ones, download a consent scan, and move a record to another centre
+(district staff).
 
-urlpatterns: list = []
+Access log: the writes log themselves (``accounts.services.residents``: ``edit`` with
+``register``/``profile``/``consent``/``transfer``); a page that shows a resident (the edit,
+consents and transfer forms, also when shown again with errors) writes one ``view`` row
+(``"record"``), a scan download a ``download`` row (``"consent"``), and a duplicate warning
+a ``search`` row listing the ids of the records hinted at (``query`` ``"duplicate_check"``,
+no typed data)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from accounts.choices import ConsentPurpose
+from accounts.consent_texts import CONSENT_TEXTS
+from accounts.models import AccessAction, Consent
+from accounts.services import (
+    DuplicateResident,
+    client_ip,
+    consents_active,
+    paper_consents_record,
+    resident_consent_withdraw,
+    resident_transfer,
+    resident_update,
+)
+from accounts.services.residents import consent_scan_open
+from accounts.views.resume import file_download
+
+from ...forms.desk import ConsentWithdrawForm, PaperConsentForm, RegistrationForm, ResidentForm, TransferForm
+from ...services.desk.registration import walk_in_register
+from .base import DeskMixin, DistrictDeskMixin
+
+
+def resident_consents(resident) -> list[Consent]:
+    """All of ``resident``'s consent rows, newest first, with the staff who took them."""
+    return list(Consent.objects.filter(person=resident).select_related("taken_by").order_by("-given_at", "-id"))
+
+
+class ResidentRegisterView(DeskMixin, FormView):
+    """``/desk/residents/new/``: register a walk-in resident (name, birth year, optional
+    mobile, home dong, wanted conditions, licences, the paper consents with form version,
+    date and optional scan, a guardian's document at 15–17, a first note). Records that may
+    be the same person are shown masked: at this centre with a link to open them, elsewhere
+    with a sentence to ask the district staff for a transfer; ticking "동일인이 아님을
+    확인했습니다" registers anyway. Success goes to the new record."""
+
+    template_name = "jobs/desk/register.html"
+    form_class = RegistrationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "staff": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            profile = walk_in_register(staff=self.request.user, ip=client_ip(self.request), **form.register_kwargs())
+        except DuplicateResident as exc:
+            self.log_access(
+                AccessAction.SEARCH,
+                detail="register",
+                query="duplicate_check",
+                listed_ids=[h.profile_id for h in exc.hints],
+            )
+            files = bool(self.request.FILES)
+            return self.render_to_response(self.get_context_data(form=form, hints=exc.hints, files_dropped=files))
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s 님을 등록했습니다. 서면 동의를 기록했습니다.") % {"name": profile.name},
+        )
+        return redirect("desk:resident_detail", pk=profile.pk)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("hints", [])
+        hints = kwargs["hints"]
+        return super().get_context_data(
+            same_centre_hints=[h for h in hints if h.same_centre],
+            other_centre_hints=[h for h in hints if not h.same_centre],
+            **kwargs,
+        )
+
+
+class ResidentPageMixin(DeskMixin):
+    """A page about one resident in scope (404 otherwise) that logs each showing as one
+    ``view`` row (``"record"``)."""
+
+    def log_view(self):
+        self.log_access(AccessAction.VIEW, self.get_resident(), detail="record")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(resident=self.get_resident(), **kwargs)
+
+
+class ResidentEditView(ResidentPageMixin, FormView):
+    """``/desk/residents/<pk>/edit/``: the same fields as registration (and a guardian's
+    document when the birth year makes the resident 15–17)."""
+
+    template_name = "jobs/desk/resident_edit.html"
+    form_class = ResidentForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "profile": self.get_resident()}
+
+    def get(self, request, *args, **kwargs):
+        self.log_view()
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        resident = self.get_resident()
+        try:
+            resident_update(
+                profile=resident, staff=self.request.user, ip=client_ip(self.request), **form.service_changes()
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(name)s 님의 기록을 고쳤습니다.") % {"name": resident.name})
+        return redirect("desk:resident_detail", pk=resident.pk)
+
+    def form_invalid(self, form):
+        self.log_view()
+        return super().form_invalid(form)
+
+
+class ResidentConsentsView(ResidentPageMixin, TemplateView):
+    """``/desk/residents/<pk>/consents/``: the resident's consents (who took each, form
+    version and date, scan), a form for further consents given on a signed paper form (the
+    purposes not active yet) and a withdraw button for each active optional consent
+    (``POST action=withdraw``, ``purpose``)."""
+
+    template_name = "jobs/desk/resident_consents.html"
+
+    def missing_purposes(self) -> list[str]:
+        active = consents_active(person=self.get_resident())
+        return [p for p in ConsentPurpose.values if p not in active]
+
+    def get(self, request, *args, **kwargs):
+        self.log_view()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        missing = self.missing_purposes()
+        if "form" not in kwargs and missing:
+            kwargs["form"] = PaperConsentForm(purposes=missing)
+        return super().get_context_data(consents=resident_consents(self.get_resident()), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        resident = self.get_resident()
+        if request.POST.get("action") == "withdraw":
+            return self.withdraw(resident)
+        missing = self.missing_purposes()
+        if not missing:
+            messages.info(request, _("모든 항목에 동의한 상태입니다."))
+            return redirect("desk:resident_consents", pk=resident.pk)
+        form = PaperConsentForm(request.POST, request.FILES, purposes=missing)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                given = paper_consents_record(
+                    profile=resident,
+                    staff=request.user,
+                    purposes=data["consents"],
+                    paper_form_version=data["paper_form_version"],
+                    paper_signed_on=data["paper_signed_on"],
+                    paper_scan=data.get("paper_scan") or None,
+                    ip=client_ip(request),
+                )
+            except ValidationError as exc:
+                form.add_service_errors(exc)
+            else:
+                if given:
+                    messages.success(request, _("서면 동의 %(n)d건을 기록했습니다.") % {"n": len(given)})
+                else:
+                    messages.info(request, _("고른 항목은 모두 이미 동의한 상태입니다."))
+                return redirect("desk:resident_consents", pk=resident.pk)
+        self.log_view()
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def withdraw(self, resident):
+        form = ConsentWithdrawForm(self.request.POST)
+        if not form.is_valid():
+            messages.error(self.request, _("철회할 선택 동의를 목록에서 골라 주세요."))
+            return redirect("desk:resident_consents", pk=resident.pk)
+        purpose = form.cleaned_data["purpose"]
+        withdrawn = resident_consent_withdraw(
+            profile=resident, staff=self.request.user, purpose=purpose, ip=client_ip(self.request)
+        )
+        title = CONSENT_TEXTS[purpose].title
+        if withdrawn:
+            messages.success(self.request, _("'%(title)s'을(를) 철회했습니다.") % {"title": title})
+        else:
+            messages.info(self.request, _("'%(title)s'은(는) 이미 동의하지 않은 상태입니다.") % {"title": title})
+        return redirect("desk:resident_consents", pk=resident.pk)
+
+
+class ConsentScanView(DeskMixin, View):
+    """``/desk/consents/<pk>/scan/``: the scan of a signed paper consent form, for staff
+    whose scope holds the resident (404 otherwise, or without a scan); an attachment
+    (``nosniff``, ``no-store``). Writes one ``download`` row (``"consent"``)."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, pk):
+        consents = Consent.objects.filter(person__in=self.residents()).exclude(paper_scan="")
+        consent = get_object_or_404(consents.select_related("person"), pk=pk)
+        try:
+            opened = consent_scan_open(consent)
+        except FileNotFoundError:
+            raise Http404(_("동의서 스캔 파일이 없습니다.")) from None
+        self.log_access(AccessAction.DOWNLOAD, consent.person, detail="consent")
+        return file_download(opened)
+
+
+class ResidentTransferView(DistrictDeskMixin, ResidentPageMixin, FormView):
+    """``/desk/residents/<pk>/transfer/``: district staff move a record to another centre
+    (other centres see only a masked hint and ask them). Centre staff get 403."""
+
+    template_name = "jobs/desk/transfer.html"
+    form_class = TransferForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "resident": self.get_resident()}
+
+    def get(self, request, *args, **kwargs):
+        self.log_view()
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        resident = self.get_resident()
+        centre = form.cleaned_data["centre"]
+        try:
+            resident_transfer(profile=resident, centre=centre, staff=self.request.user, ip=client_ip(self.request))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s 님의 기록을 %(centre)s(으)로 옮겼습니다.") % {"name": resident.name, "centre": centre},
+        )
+        return redirect("desk:resident_detail", pk=resident.pk)
+
+    def form_invalid(self, form):
+        self.log_view()
+        return super().form_invalid(form)
+
+
+urlpatterns = [
+    path("residents/new/", ResidentRegisterView.as_view(), name="resident_register"),
+    path("residents/<int:pk>/edit/", ResidentEditView.as_view(), name="resident_edit"),
+    path("residents/<int:pk>/consents/", ResidentConsentsView.as_view(), name="resident_consents"),
+    path("residents/<int:pk>/transfer/", ResidentTransferView.as_view(), name="resident_transfer"),
+    path("consents/<int:pk>/scan/", ConsentScanView.as_view(), name="consent_scan"),
+]

@@ -9,7 +9,9 @@ the login page and people who cannot use the manage pages at all (seekers) get 4
 application stands: a withdrawn application shows "지원 취소" and an erased seeker "탈퇴한
 구직자", without personal data; without the provision consent nothing personal was sent.
 These rules live in :mod:`jobs.selectors`; the résumé is the copy kept with the application
-(:mod:`jobs.services.application_resume`), never the seeker's current file."""
+(:mod:`jobs.services.application_resume`), never the seeker's current file. An application
+made by a community centre's referral (취업알선, issue 5) is marked with the centre, the
+method and the interview date."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -38,6 +40,7 @@ from ...selectors import (
 )
 from ...services import application_mark_viewed, application_set_status, employer_next_statuses
 from ...services.application_resume import application_resume_open
+from ...services.desk.referrals import openings_reached, posting_hires
 from ..application_display import history_rows, snapshot_display, status_label
 from ..public import get_page
 from .access import ManageAccessMixin
@@ -51,7 +54,7 @@ class EmployerApplicationsMixin(ManageAccessMixin):
 
     def member_applications(self):
         return Application.objects.filter(posting__in=self.member_postings()).select_related(
-            "posting__employer", "seeker"
+            "posting__employer", "seeker", "referral__centre"
         )
 
     def get_application(self) -> Application:
@@ -63,14 +66,17 @@ class EmployerApplicationsMixin(ManageAccessMixin):
 class ApplicantListView(EmployerApplicationsMixin, TemplateView):
     """``/manage/postings/<pk>/applicants/``: the posting's applications, newest first, 20 a
     page, with the applicant as :func:`applicant_label`, age, masked phone, status and time;
-    ``?status=<code>`` shows one status."""
+    a referral is marked with its centre, method and interview date (one query for the whole
+    page: ``referral__centre`` is joined); ``?status=<code>`` shows one status. When the
+    posting's hires reach its openings (``jobs.services.desk.referrals.openings_reached``) the
+    page offers to mark it filled."""
 
     template_name = "jobs/manage/applicants/list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         posting = get_object_or_404(self.member_postings().select_related("employer"), pk=kwargs["pk"])
-        applications = posting.applications.select_related("seeker").order_by("-created_at", "-id")
+        applications = posting.applications.select_related("seeker", "referral__centre").order_by("-created_at", "-id")
         status = self.request.GET.get("status", "")
         if status in ApplicationStatus.values:
             applications = applications.filter(status=status)
@@ -93,6 +99,8 @@ class ApplicantListView(EmployerApplicationsMixin, TemplateView):
             status_key=status,
             status_options=[(s.value, _(s.label)) for s in ApplicationStatus],
             counting=posting.applications.counting_as_applicants().count(),
+            hires=posting_hires(posting),
+            openings_reached=openings_reached(posting),
         )
         return ctx
 

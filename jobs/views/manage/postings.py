@@ -24,6 +24,7 @@ from ...choices import (
 from ...forms import JobPostingForm
 from ...matching.summary import match_summary
 from ...models import CLOSED_STATUSES, JobPosting, JobPostingRevision, today_kst
+from ...services.desk.referrals import openings_reached, posting_hires
 from ...services.lifecycle import EDITABLE_STATUSES, STAFF_ENTRY_CHANNELS, allowed_actions
 from ...services.revisions import apply_snapshot
 from .access import ManageAccessMixin, ManagedPostingMixin
@@ -201,6 +202,9 @@ class PostingDetailView(ManagedPostingMixin, TemplateView):
             entry_channel_text=_(EntryChannel(posting.entry_channel).label),
             # staff only: employers never see who, or how many, their posting was sent to
             match_summary=match_summary(posting) if user.is_centre_staff and posting.published_at else None,
+            # issue 5: hires (online and referred, once each) reaching the openings → offer "filled"
+            hires=posting_hires(posting),
+            openings_reached=openings_reached(posting),
         )
         return ctx
 

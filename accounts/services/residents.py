@@ -1,0 +1,338 @@
+"""Residents registered at a community centre's desk (issue 5 items 2 and 3; DESIGN.md
+"People and roles", "Privacy").
+
+A walk-in resident gets a :class:`SeekerProfile` without a login, belonging to the centre
+that registered them (``registered_centre``; centre staff reach only their own centre's
+residents, district staff every one: :func:`.resumes.profiles_visible_to_staff`). Consent is
+taken on the centre's signed paper form: one :class:`Consent` per purpose ticked, method
+``paper``, ``taken_by`` the staff member, with the form's version and signing date and an
+optional scan (PDF, JPEG or PNG judged by content, kept in private storage).
+
+Rules kept here, reusing the online sign-up's: the fields are checked by
+:func:`.profiles.profile_update`; the age rule is :func:`.seekers.signup_age_check` (under 15
+refused, 15–17 need the guardian's document, :func:`.seekers.guardian_document_check`); the
+collection consent is required. The phone is optional (some residents have none).
+
+Duplicates (issue 5 item 3; :mod:`.resident_duplicates`): the same mobile number, or the same
+name and birth year, at any centre or among online sign-ups, is reported as a masked
+:class:`DuplicateHint` (first syllable, birth year, centre), never the full name or number.
+Family members may share a phone: the caller registers anyway with ``allow_duplicate=True``
+after the warning. The paper form's checks and its scan are in :mod:`.paper_consents`.
+
+Every write appends an access-log row (action ``edit``; detail ``register``, ``profile``,
+``consent`` or ``transfer``) in its own transaction."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from namdong_jobs.reference.models import CommunityCentre
+
+from ..choices import NotifyChannel
+from ..models import AccessAction, Consent, SeekerProfile, User
+from .access_log import access_log_write
+from .consents import consent_withdraw, consents_active
+from .paper_consents import (  # noqa: F401 - consent_scan_open and the limits are re-exported
+    PAPER_FORM_VERSION_MAX,
+    SCAN_CONTENT_TYPES,
+    check_file,
+    clean_paper,
+    clean_purposes,
+    consent_scan_open,
+    files_delete,
+    paper_consents_give,
+    paper_scan_check,
+    scan_store,
+)
+from .profiles import profile_update
+from .resident_duplicates import (  # noqa: F401 - part of this module's API
+    MAX_HINTS,
+    DuplicateHint,
+    DuplicateResident,
+    int_or_none,
+    mask_name,
+    resident_duplicates,
+)
+from .resumes import profiles_visible_to_staff
+from .seekers import guardian_document_check, guardian_needed_message, signup_age_check
+
+#: The wanted conditions a centre records (``resident_register``'s ``wanted``).
+WANTED_FIELDS = (
+    "wanted_occupations",
+    "wanted_dongs",
+    "wanted_employment_types",
+    "wanted_min_hourly_krw",
+    "wanted_shifts",
+    "wanted_days",
+)
+#: The profile fields a centre keeps of a resident (registration and the record edit).
+RESIDENT_FIELDS = ("name", "birth_year", "phone", "home_dong", *WANTED_FIELDS, "licences", "licences_other")
+
+
+# ---- checks shared by the writes ---------------------------------------------------------
+
+
+def _require_staff(staff: User) -> CommunityCentre:
+    centre = getattr(staff, "staff_centre", None) if getattr(staff, "is_authenticated", False) else None
+    if centre is None:
+        raise PermissionDenied(_("센터 직원만 주민을 등록할 수 있습니다."))
+    return centre
+
+
+def _require_scope(*, profile: SeekerProfile, staff: User) -> None:
+    if not profiles_visible_to_staff(staff).filter(pk=profile.pk).exists():
+        raise PermissionDenied(_("이 주민의 기록을 다룰 권한이 없습니다."))
+
+
+# ---- the writes ----------------------------------------------------------------------------
+
+
+def _registering_centre(staff: User, centre: CommunityCentre | None) -> CommunityCentre:
+    own = _require_staff(staff)
+    if centre is None or centre.pk == own.pk:
+        return own
+    if not own.is_district:
+        raise PermissionDenied(_("다른 센터의 주민으로 등록할 수 없습니다."))
+    return centre
+
+
+@transaction.atomic
+def resident_register(
+    *,
+    staff: User,
+    name: str,
+    birth_year: int,
+    consents,
+    paper_form_version: str,
+    paper_signed_on: datetime.date,
+    phone: str = "",
+    home_dong=None,
+    centre: CommunityCentre | None = None,
+    wanted: dict | None = None,
+    licences=(),
+    licences_other=(),
+    paper_scan=None,
+    guardian_document=None,
+    allow_duplicate: bool = False,
+    ip: str | None = None,
+) -> SeekerProfile:
+    """Register a walk-in resident: a :class:`SeekerProfile` without a login, belonging to
+    ``centre`` (default the staff member's; district staff may name any centre), with
+    ``registered_by`` = ``staff``, and one paper :class:`Consent` per purpose in ``consents``
+    (``taken_by`` = ``staff``, the form's ``paper_form_version`` and ``paper_signed_on``, the
+    ``paper_scan`` upload when given). Returns the new profile.
+
+    ``name`` (≤ 50 chars), ``birth_year`` (int; under 15 refused, 15–17 need
+    ``guardian_document``, an upload checked like sign-up's), ``phone`` (any Korean mobile
+    spelling or "" for none; an SMS channel when given), ``home_dong`` (``Dong``, its code or
+    ``None`` = 남동구 외), ``wanted`` (a dict of :data:`WANTED_FIELDS` as
+    :func:`.profiles.profile_update` takes them), ``licences``, ``licences_other``: checked
+    by ``profile_update``. ``consents`` must include ``collection``; ``paper_signed_on`` is a
+    KST date not in the future; ``paper_scan`` PDF/JPEG/PNG (:func:`paper_scan_check`).
+    Appends an access-log row (``edit``, ``"register"``, ``ip``).
+
+    Raises ``PermissionDenied`` for someone who is not centre staff (or centre staff naming
+    another centre), :class:`DuplicateResident` when :func:`resident_duplicates` finds
+    records and not ``allow_duplicate``, ``ValidationError`` keyed by argument name (Korean)
+    otherwise; nothing is stored then. ``TypeError`` for an unknown key in ``wanted``."""
+    centre = _registering_centre(staff, centre)
+    wanted = dict(wanted or {})
+    if set(wanted) - set(WANTED_FIELDS):
+        raise TypeError(f"resident_register() got unexpected wanted fields: {sorted(set(wanted) - set(WANTED_FIELDS))}")
+    errors: dict[str, list] = {}
+    purposes = clean_purposes(consents, errors, key="consents", required_collection=True)
+    version = clean_paper(paper_form_version, paper_signed_on, errors)
+    scan_kind = check_file(paper_scan, paper_scan_check, errors, "paper_scan")
+    year = int_or_none(birth_year)
+    document_kind = None
+    try:
+        if year is None:
+            raise ValidationError(_("출생 연도를 4자리 숫자로 입력해 주세요. 예: 1968"))
+        age = signup_age_check(birth_year=year)
+    except ValidationError as exc:
+        errors["birth_year"], year = exc.messages, None
+    else:
+        if age.needs_guardian and guardian_document is None:
+            errors["guardian_document"] = [guardian_needed_message()]
+        elif age.needs_guardian:
+            document_kind = check_file(guardian_document, guardian_document_check, errors, "guardian_document")
+    profile = SeekerProfile(registered_centre=centre, registered_by=staff, birth_year=year)
+    fields = {"name": name, "phone": phone, "home_dong": home_dong, "licences": list(licences or ())}
+    fields.update(licences_other=licences_other, **wanted)
+    try:
+        with transaction.atomic():  # a savepoint: field errors are reported with the others
+            profile.save()
+            profile_update(profile=profile, **fields)
+    except ValidationError as exc:
+        exc.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+    if not allow_duplicate:
+        hints = resident_duplicates(
+            staff=staff, name=profile.name, birth_year=profile.birth_year, phone=profile.phone, exclude_id=profile.pk
+        )
+        if hints:
+            raise DuplicateResident(hints)
+    stored: list[str] = []
+    try:
+        if document_kind:
+            profile.guardian_document.save(f"guardian.{document_kind}", File(guardian_document), save=False)
+            stored.append(profile.guardian_document.name)
+        profile.notify_channels = [NotifyChannel.SMS.value] if profile.phone else []
+        profile.save(update_fields=["guardian_document", "notify_channels", "updated_at"])
+        scan_name = scan_store(paper_scan, scan_kind) if scan_kind else ""
+        stored.append(scan_name)
+        paper_consents_give(
+            profile=profile,
+            staff=staff,
+            purposes=purposes,
+            version=version,
+            signed_on=paper_signed_on,
+            scan_name=scan_name,
+        )
+        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="register")
+    except BaseException:
+        files_delete(stored)  # no row will point at them
+        raise
+    return profile
+
+
+@transaction.atomic
+def resident_update(*, profile: SeekerProfile, staff: User, ip: str | None = None, **changes) -> SeekerProfile:
+    """Change a resident's record from the desk: any of :data:`RESIDENT_FIELDS` (as
+    :func:`.profiles.profile_update` takes them) and ``guardian_document`` (an upload,
+    checked like sign-up's, replacing any earlier one; needed when the birth year makes the
+    resident 15–17). The mobile number of a resident with an online account is the
+    account's and is not changed here. A walk-in's SMS channel follows the phone (on with a
+    number, off without). Returns the profile (updated in place). Appends an access-log row
+    (``edit``, ``"profile"``).
+
+    Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope,
+    ``ValidationError`` keyed by field (nothing saved), ``TypeError`` for another field."""
+    _require_scope(profile=profile, staff=staff)
+    document = changes.pop("guardian_document", None)
+    unknown = set(changes) - set(RESIDENT_FIELDS)
+    if unknown:
+        raise TypeError(f"resident_update() got unexpected fields: {sorted(unknown)}")
+    if profile.user_id and "phone" in changes:
+        raise ValidationError(
+            {"phone": _("온라인 계정이 있는 구직자의 휴대전화번호는 본인이 로그인 정보에서 바꿉니다.")}
+        )
+    old_document, new_document = profile.guardian_document.name, ""
+    if document is not None:
+        errors: dict[str, list] = {}
+        kind = check_file(document, guardian_document_check, errors, "guardian_document")
+        if errors:
+            raise ValidationError(errors)
+        profile.guardian_document.save(f"guardian.{kind}", File(document), save=False)
+        new_document = profile.guardian_document.name
+        # profile_update checks the age rule against the stored record
+        SeekerProfile.objects.filter(pk=profile.pk).update(guardian_document=new_document)
+    try:
+        profile_update(profile=profile, **changes)
+        if profile.user_id is None and "phone" in changes:
+            channels = [c for c in profile.notify_channels if c != NotifyChannel.SMS]
+            profile.notify_channels = [*channels, NotifyChannel.SMS.value] if profile.phone else channels
+            profile.save(update_fields=["notify_channels", "updated_at"])
+        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="profile")
+    except BaseException:
+        if new_document:
+            files_delete([new_document])
+            profile.guardian_document.name = old_document
+        raise
+    if new_document and old_document:
+        transaction.on_commit(lambda: files_delete([old_document]))
+    return profile
+
+
+@transaction.atomic
+def paper_consents_record(
+    *,
+    profile: SeekerProfile,
+    staff: User,
+    purposes,
+    paper_form_version: str,
+    paper_signed_on: datetime.date,
+    paper_scan=None,
+    ip: str | None = None,
+) -> list[Consent]:
+    """Record further consents a resident gave on a signed paper form (``taken_by`` =
+    ``staff``, the form's version and date, the optional ``paper_scan``). Purposes already
+    active are left as they are. Returns the new :class:`Consent` rows (empty when every
+    purpose was active already; then nothing is stored or logged). Appends an access-log
+    row (``edit``, ``"consent"``).
+
+    Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope,
+    ``ValidationError`` keyed by ``purposes``, ``paper_form_version``, ``paper_signed_on``
+    or ``paper_scan`` (Korean)."""
+    _require_scope(profile=profile, staff=staff)
+    errors: dict[str, list] = {}
+    purposes = clean_purposes(purposes, errors, key="purposes", required_collection=False)
+    version = clean_paper(paper_form_version, paper_signed_on, errors)
+    scan_kind = check_file(paper_scan, paper_scan_check, errors, "paper_scan")
+    if errors:
+        raise ValidationError(errors)
+    active = consents_active(person=profile)
+    if all(purpose in active for purpose in purposes):
+        return []
+    scan_name = scan_store(paper_scan, scan_kind) if scan_kind else ""
+    try:
+        given = paper_consents_give(
+            profile=profile,
+            staff=staff,
+            purposes=purposes,
+            version=version,
+            signed_on=paper_signed_on,
+            scan_name=scan_name,
+        )
+        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="consent")
+    except BaseException:
+        files_delete([scan_name])
+        raise
+    return given
+
+
+@transaction.atomic
+def resident_consent_withdraw(*, profile: SeekerProfile, staff: User, purpose: str, ip: str | None = None) -> bool:
+    """Withdraw a resident's optional consent (provision, sensitive, notifications) at their
+    request, as :func:`.consents.consent_withdraw` does. Returns True when an active consent
+    was withdrawn (then an access-log row ``edit``, ``"consent"`` is appended), False when
+    there was none. Raises ``PermissionDenied`` when the resident is outside ``staff``'s
+    scope and ``ValidationError`` for the collection consent or an unknown purpose."""
+    _require_scope(profile=profile, staff=staff)
+    withdrawn = consent_withdraw(person=profile, purpose=purpose)
+    if withdrawn:
+        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="consent")
+    return withdrawn
+
+
+@transaction.atomic
+def resident_transfer(
+    *, profile: SeekerProfile, centre: CommunityCentre, staff: User, ip: str | None = None
+) -> SeekerProfile:
+    """Move a resident's record to ``centre`` (district staff only: other centres ask them,
+    DESIGN.md "People and roles"). An online sign-up without a centre may be given one.
+    Returns the profile (``registered_centre`` updated in place). Appends an access-log row
+    (``edit``, ``"transfer"``).
+
+    Raises ``PermissionDenied`` for anyone but district staff, ``ValidationError`` (keyed
+    ``centre``) for no centre or the resident's own, and (code ``erased``) for an erased
+    record."""
+    own = _require_staff(staff)
+    if not own.is_district:
+        raise PermissionDenied(_("주민 기록을 다른 센터로 옮기는 일은 구청 일자리센터 직원만 할 수 있습니다."))
+    locked = SeekerProfile.objects.select_for_update().get(pk=profile.pk)
+    if locked.erased_at is not None:
+        raise ValidationError(_("삭제된 구직자 정보입니다."), code="erased")
+    if not isinstance(centre, CommunityCentre):
+        raise ValidationError({"centre": _("옮길 센터를 골라 주세요.")})
+    if locked.registered_centre_id == centre.pk:
+        raise ValidationError({"centre": _("이미 이 센터에 등록된 주민입니다. 다른 센터를 골라 주세요.")})
+    SeekerProfile.objects.filter(pk=profile.pk).update(registered_centre=centre, updated_at=timezone.now())
+    profile.registered_centre = centre
+    access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="transfer")
+    return profile

@@ -1,0 +1,101 @@
+"""Forms of the desk's referral pages (issue 5 item 6): referring a resident to a posting,
+recording the outcome, and finding a posting by its number. They only carry the input; the
+rules live in :mod:`jobs.services.desk.referrals`."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from namdong_jobs.text import TidyTextFormMixin
+
+from ..models import ReferralMethod
+from ..services.applications import MESSAGE_MAX
+from ..services.desk.referrals import REFERRAL_OUTCOMES
+from .fields import enum_choices
+
+
+class ReferralForm(TidyTextFormMixin, forms.Form):
+    """How the resident is referred, the interview date and time when one is set, and a
+    message to the employer. ``cleaned_data["interview_at"]`` is an aware datetime (KST) or
+    ``None``; a date without a time (or a time without a date) is an error."""
+
+    method = forms.ChoiceField(
+        label=_("알선 방법"),
+        choices=enum_choices(ReferralMethod),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("알선 방법을 골라 주세요."), "invalid_choice": _("알선 방법을 골라 주세요.")},
+    )
+    interview_date = forms.DateField(
+        label=_("면접 날짜 (선택)"),
+        required=False,
+        help_text=_("기업과 면접 날짜를 정했으면 입력합니다. 예: 2026-07-01"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("날짜를 2026-07-01 처럼 입력해 주세요.")},
+    )
+    interview_time = forms.TimeField(
+        label=_("면접 시각 (선택)"),
+        required=False,
+        help_text=_("예: 14:00"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("시각을 14:00 처럼 입력해 주세요.")},
+    )
+    message = forms.CharField(
+        label=_("기업에 전할 말 (선택)"),
+        required=False,
+        max_length=MESSAGE_MAX,
+        help_text=_("지원서와 함께 기업에 보입니다. 주민의 사정, 연락 방법 등을 1000자 이내로 적을 수 있습니다."),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "ko"}),
+        error_messages={"max_length": _("기업에 전할 말은 %(limit_value)d자 이내로 적어 주세요.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("interview_date"), data.get("interview_time")
+        data["interview_at"] = None
+        if day and time:
+            data["interview_at"] = timezone.make_aware(datetime.datetime.combine(day, time))
+        elif day and "interview_time" not in self.errors:
+            self.add_error("interview_time", _("면접 시각도 입력해 주세요."))
+        elif time and "interview_date" not in self.errors:
+            self.add_error("interview_date", _("면접 날짜도 입력해 주세요."))
+        return data
+
+
+class OutcomeForm(forms.Form):
+    """The outcome of a referral and the date it happened (KST, default today)."""
+
+    outcome = forms.ChoiceField(
+        label=_("알선 결과"),
+        choices=list(REFERRAL_OUTCOMES.items()),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("알선 결과를 골라 주세요."), "invalid_choice": _("알선 결과를 골라 주세요.")},
+    )
+    outcome_on = forms.DateField(
+        label=_("결과 날짜"),
+        help_text=_("채용이 정해진 날, 면접에 오지 않은 날 등. 예: 2026-07-01"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("결과 날짜를 입력해 주세요."),
+            "invalid": _("날짜를 2026-07-01 처럼 입력해 주세요."),
+        },
+    )
+
+
+class PostingNumberForm(forms.Form):
+    """A posting's number (공고 번호), to refer a resident to a posting found elsewhere."""
+
+    posting = forms.IntegerField(
+        label=_("공고 번호"),
+        min_value=1,
+        max_value=2_147_483_647,
+        help_text=_("공고 화면의 '공고 N번'의 숫자입니다."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 8}),
+        error_messages={
+            "required": _("공고 번호를 입력해 주세요."),
+            "invalid": _("공고 번호는 숫자로 입력해 주세요."),
+            "min_value": _("공고 번호를 확인해 주세요."),
+            "max_value": _("공고 번호를 확인해 주세요."),
+        },
+    )

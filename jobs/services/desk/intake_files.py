@@ -1,0 +1,166 @@
+"""Reading the bulk intake file (issue 5 item 8): an Excel workbook (.xlsx, openpyxl) or a
+CSV file (UTF-8 with or without BOM, or CP949 as Excel in Korea saves it), judged by its
+content rather than its name. The rows' meaning is :mod:`.intake`'s.
+
+Limits, checked before any row is registered: :data:`INTAKE_MAX_BYTES` (2 MB) per file,
+:data:`INTAKE_MAX_ROWS` (1,000) filled rows, and for a workbook at most
+:data:`XLSX_MAX_UNPACKED` bytes once unzipped (a small zip may unpack to gigabytes)."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+#: Largest file accepted (bytes).
+INTAKE_MAX_BYTES = 2 * 1024 * 1024
+#: Most filled rows (the header not counted).
+INTAKE_MAX_ROWS = 1000
+#: Most bytes an .xlsx may unpack to.
+XLSX_MAX_UNPACKED = 40 * 1024 * 1024
+#: Rows read at most, filled or blank (a sheet may carry formatted empty rows).
+SCAN_MAX_ROWS = INTAKE_MAX_ROWS * 10
+#: Longest cell text kept (longer text is cut: the services then report the field too long).
+CELL_MAX_CHARS = 5000
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .hwp)
+
+
+class IntakeFileError(ValidationError):
+    """The whole file is refused (not an .xlsx or CSV, too big, too many rows, unreadable);
+    no row was registered. The message is Korean."""
+
+
+def cell_text(value) -> str:
+    """A cell as text: ``None`` → ``""``, an integral float → its integer (1961.0 → "1961"),
+    a date or datetime → ISO date, text stripped and cut to :data:`CELL_MAX_CHARS`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Y" if value else "N"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).replace("\x00", "").strip()[:CELL_MAX_CHARS]
+
+
+def _too_many_rows() -> IntakeFileError:
+    return IntakeFileError(
+        _("행이 너무 많습니다. 한 파일에 %(limit)s행까지 올릴 수 있습니다. 파일을 나눠서 올려 주세요.")
+        % {"limit": f"{INTAKE_MAX_ROWS:,}"},
+        code="too_many_rows",
+    )
+
+
+def _filled(rows) -> list[tuple[int, list]]:
+    """``(row number, cells)`` of the rows with any text (numbers from 1, as a spreadsheet
+    shows them), at most :data:`INTAKE_MAX_ROWS` + 1 (the header); raises
+    :class:`IntakeFileError` past that or past :data:`SCAN_MAX_ROWS` rows read."""
+    kept = []
+    for number, row in enumerate(rows, start=1):
+        if number > SCAN_MAX_ROWS:
+            raise _too_many_rows()
+        cells = [cell_text(value) for value in row]
+        if any(cells):
+            if len(kept) > INTAKE_MAX_ROWS:
+                raise _too_many_rows()
+            kept.append((number, cells))
+    return kept
+
+
+def read_rows(*, data: bytes, filename: str, sheet_name: str = "") -> list[tuple[int, list[str]]]:
+    """The filled rows of an uploaded file, ``(row number, [cell text, …])``, the header
+    row first. ``data`` is the file's content; ``filename`` only decides between CSV and
+    "not a spreadsheet" for content that is not a workbook; ``sheet_name`` is the sheet to
+    read when a workbook has it (else the first sheet).
+
+    Raises :class:`IntakeFileError` (Korean): empty or over :data:`INTAKE_MAX_BYTES`, an old
+    .xls or another kind of file, a damaged workbook, text in neither UTF-8 nor CP949, or
+    more than :data:`INTAKE_MAX_ROWS` filled rows."""
+    if not data:
+        raise IntakeFileError(_("빈 파일입니다. 내용을 채운 파일을 골라 주세요."), code="empty")
+    if len(data) > INTAKE_MAX_BYTES:
+        raise IntakeFileError(
+            _("파일이 너무 큽니다. %(mb)dMB 이하 파일만 올릴 수 있습니다. 파일을 나눠서 올려 주세요.")
+            % {"mb": INTAKE_MAX_BYTES // (1024 * 1024)},
+            code="too_big",
+        )
+    if data.startswith(_ZIP_MAGIC):
+        return _xlsx_rows(data, sheet_name)
+    if data.startswith(_OLE_MAGIC):
+        raise IntakeFileError(
+            _(
+                "예전 엑셀 형식(.xls)은 읽을 수 없습니다. "
+                "엑셀에서 '다른 이름으로 저장'으로 .xlsx나 CSV로 저장해 올려 주세요."
+            ),
+            code="xls",
+        )
+    if not filename.lower().endswith((".csv", ".txt")) or b"\x00" in data[:4096]:
+        raise IntakeFileError(
+            _("엑셀(.xlsx)이나 CSV 파일만 올릴 수 있습니다. 내려받은 서식 파일에 적어 올려 주세요."), code="type"
+        )
+    return _csv_rows(data)
+
+
+def _xlsx_rows(data: bytes, sheet_name: str) -> list[tuple[int, list[str]]]:
+    from openpyxl import load_workbook  # only this page needs it
+
+    damaged = IntakeFileError(
+        _("엑셀 파일을 읽지 못했습니다. 파일이 손상되었거나 .xlsx 형식이 아닙니다. 엑셀에서 다시 저장해 올려 주세요."),
+        code="damaged",
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise damaged from None
+    if "xl/workbook.xml" not in names:
+        raise damaged
+    if unpacked > XLSX_MAX_UNPACKED:
+        raise IntakeFileError(_("엑셀 파일의 내용이 너무 큽니다. 행을 나눠서 여러 파일로 올려 주세요."), code="too_big")
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise damaged from None
+    try:
+        if not workbook.worksheets:
+            raise damaged
+        sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
+        try:
+            return _filled(sheet.iter_rows(values_only=True))
+        except IntakeFileError:
+            raise
+        except Exception:
+            raise damaged from None
+    finally:
+        workbook.close()
+
+
+def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    encodings = ("utf-8-sig",) if data.startswith(b"\xef\xbb\xbf") else ("utf-8", "cp949")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise IntakeFileError(
+            _("CSV 파일의 글자를 읽지 못했습니다. 엑셀에서 'CSV UTF-8' 또는 'CSV (쉼표로 분리)'로 저장해 올려 주세요."),
+            code="encoding",
+        )
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    try:
+        return _filled(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        raise IntakeFileError(
+            _("CSV 파일의 형식이 올바르지 않습니다. 엑셀에서 다시 저장해 올려 주세요."), code="csv"
+        ) from None
