@@ -12,6 +12,8 @@ TALLY_LABELS = {
     "postings": "구인공고",
     "seekers": "구직자",
     "applications": "지원",
+    "notes": "상담 기록",
+    "referrals": "취업알선",
 }
 
 

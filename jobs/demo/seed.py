@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from namdong_jobs.reference.models import CommunityCentre, Dong, MinimumWage, Occupation
 
+from .desk import DeskSeeding
 from .people import PeopleSeeding
 from .postings import EmployerSeeding
 from .report import SeedError, SeedReport
@@ -50,7 +51,7 @@ def seed_demo(*, on: datetime.date) -> SeedReport:
     return report
 
 
-class _Seeder(PeopleSeeding, EmployerSeeding):
+class _Seeder(PeopleSeeding, EmployerSeeding, DeskSeeding):
     def __init__(self, on: datetime.date, report: SeedReport):
         self.on, self.report = on, report
         self.rng = random.Random(f"namdong-demo:{on.isoformat()}")
@@ -97,3 +98,4 @@ class _Seeder(PeopleSeeding, EmployerSeeding):
         ):
             match_posting(posting_id, notify=False)
         self.seed_applications()
+        self.seed_desk()

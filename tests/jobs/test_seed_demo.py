@@ -10,14 +10,14 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from accounts.models import Consent, OutboundMessage, SeekerProfile, StaffMembership, User
+from accounts.models import AccessLogEntry, Consent, OutboundMessage, SeekerProfile, StaffMembership, User
 from employers.brn import brn_is_valid
 from employers.models import Certification, Employer, EmployerMember
-from jobs.choices import PostingSource, PostingStatus
+from jobs.choices import ApplicationChannel, PostingSource, PostingStatus
 from jobs.demo.data import ADMIN_EMAIL, DEMO_PASSWORD
 from jobs.demo.report import SeedError
 from jobs.demo.seed import seed_demo
-from jobs.models import Application, ApplicationStatusChange, JobPosting
+from jobs.models import Application, ApplicationStatusChange, CounsellingNote, JobPosting, Referral, today_kst
 from jobs.services import postings_expire
 from jobs.wages import hourly_krw
 from namdong_jobs.reference.models import CommunityCentre, MinimumWage
@@ -82,6 +82,9 @@ def sign_in(username: str, password: str) -> User | None:
 
 
 def delete_everything() -> None:
+    AccessLogEntry.objects.all().delete()  # a test's reset; the app never deletes log rows
+    Referral.objects.all().delete()
+    CounsellingNote.objects.all().delete()
     OutboundMessage.objects.all().delete()
     ApplicationStatusChange.objects.all().delete()
     Application.objects.all().delete()
@@ -92,6 +95,27 @@ def delete_everything() -> None:
     SeekerProfile.objects.all().delete()
     StaffMembership.objects.all().delete()
     User.objects.all().delete()
+
+
+def test_the_desk_has_work_to_show():
+    """Every walk-in has a counselling note due today (the desk home's follow-up list), and
+    referrals were made through the real service by the resident's centre; a second run adds
+    none. (Referring needs postings open today, so the clock is pinned to the demo date.)"""
+    with time_machine.travel(datetime.datetime(2026, 9, 1, 1, 0, tzinfo=datetime.UTC), tick=False):
+        first = seed_demo(on=ON)
+        again = seed_demo(on=ON)
+        today = today_kst()
+    walk_ins = SeekerProfile.objects.filter(user__isnull=True)
+    assert walk_ins.exists()
+    for profile in walk_ins:
+        note = CounsellingNote.objects.get(seeker=profile)
+        assert note.staff == profile.registered_by and note.follow_up_on == today
+    referrals = Referral.objects.select_related("application__seeker")
+    assert referrals.count() == first.tallies["referrals"].created > 0
+    for referral in referrals:
+        assert referral.application.channel == ApplicationChannel.REFERRAL
+        assert referral.centre == referral.application.seeker.registered_centre
+    assert again.tallies["notes"].created == 0 and again.tallies["referrals"].created == 0
 
 
 def test_counts_and_shape(report):
@@ -320,9 +344,10 @@ def test_demo_applications_show_each_step():
         again = seed_demo(on=ON)
     assert first.tallies["applications"].created == 3
     assert again.tallies["applications"].created == 0
-    statuses = dict(Application.objects.values_list("seeker__user__email", "status"))
+    online = Application.objects.filter(channel=ApplicationChannel.ONLINE)
+    statuses = dict(online.values_list("seeker__user__email", "status"))
     assert sorted(statuses.values()) == ["interview", "submitted", "viewed"]
-    for application in Application.objects.all():
+    for application in online:
         assert application.provision_consent_id and application.profile_snapshot["name"]
         steps = list(application.status_changes.values_list("to_status", flat=True))
         assert steps[-1] == application.status and steps[0] == "submitted"
