@@ -5,6 +5,7 @@ who may open them."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from accounts.choices import ConsentMethod, ConsentPurpose
@@ -165,7 +166,10 @@ def test_the_job_sheet_lists_fitting_postings_in_large_type_and_writes_a_print_r
     assert posting.wage_display in html
     assert "032-111-2222" in html
     assert "구월1동 행정복지센터" in html  # whom to ask
-    assert "@media print" in html and 'class="print-page"' in html
+    # the large-type print styles of the sheet live in site.css, which the page links
+    assert 'class="print-page"' in html and 'class="print-sheet job-sheet"' in html and "css/site.css" in html
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert ".job-sheet .sheet-posting h2 { font-size: 24pt" in css
     (entry,) = AccessLogEntry.objects.all()
     assert (entry.action, entry.person, entry.staff, entry.ip) == (AccessAction.PRINT, resident, staff_a, "10.0.0.5")
 
