@@ -9,6 +9,7 @@ search, the query as typed. It never copies a person's data, so it survives eras
 from collections.abc import Iterable
 
 from ..models import AccessAction, AccessLogEntry, SeekerProfile, User
+from ..ratelimit import client_ip as ratelimit_client_ip
 
 #: Longest ``detail`` and ``query`` kept (the model's columns).
 DETAIL_MAX = 100
@@ -16,9 +17,10 @@ QUERY_MAX = 200
 
 
 def client_ip(request) -> str | None:
-    """The client address of ``request`` as Django saw it (``REMOTE_ADDR``: gunicorn's peer,
-    or the proxy in front when there is one), or ``None``."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The client address of ``request`` as django-axes and the rate limits see it
+    (:func:`accounts.ratelimit.client_ip`: ``REMOTE_ADDR``, or the address the proxies in
+    front gave when ``DJANGO_PROXY_COUNT`` is set), or ``None``."""
+    return ratelimit_client_ip(request) or None
 
 
 def access_log_write(

@@ -100,7 +100,7 @@ class StaffResumeDownloadView(LoginRequiredMixin, View):
         profile = get_object_or_404(services.profiles_visible_to_staff(request.user), pk=profile_id)
         try:
             opened = services.resume_open_as_staff(
-                profile=profile, staff=request.user, ip=request.META.get("REMOTE_ADDR")
+                profile=profile, staff=request.user, ip=services.client_ip(request)
             )
         except services.ResumeNotFound:
             raise Http404(gettext("올린 이력서가 없습니다.")) from None

@@ -58,3 +58,25 @@ def resident_search(*, staff: User, name: str = "", phone: str = "", dong: Dong 
     if dong is not None:
         residents = residents.filter(home_dong=dong)
     return residents.select_related("home_dong", "registered_centre", "user").order_by("name", "id")
+
+
+def search_log_query(*, name: str = "", phone: str = "", dong: str = "", page: int = 1) -> str:
+    """The ``query`` an access-log ``search`` row keeps of a resident search, without copying
+    personal data (DESIGN.md "Privacy": the log holds ids, never personal data, and
+    survives erasure): the name as its first syllable and one ○ per further character
+    (``"김영희"`` → ``"김○○"``), the phone as its last four digits (``"010-5555-1234"`` →
+    ``"***1234"``; fewer digits are kept as typed, they identify nobody), the dong code as
+    typed, and ``page`` past the first. ``"name=김○○&phone=***1234&page=2"``; ``""`` for no
+    criteria."""
+    parts = []
+    name = " ".join((name or "").split())
+    if name:
+        parts.append(f"name={name[:1]}{'○' * (len(name) - 1)}")
+    digits = _NOT_DIGIT.sub("", unicodedata.normalize("NFKC", phone or ""))
+    if digits:
+        parts.append(f"phone={'***' + digits[-4:] if len(digits) > 4 else digits}")
+    if dong:
+        parts.append(f"dong={dong}")
+    if parts and page > 1:
+        parts.append(f"page={page}")
+    return "&".join(parts)

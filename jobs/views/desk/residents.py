@@ -20,7 +20,7 @@ from ...forms.desk_records import ResidentSearchForm
 from ...matching import explain, postings_fitting
 from ...models import Application, CounsellingNote, JobPosting, today_kst
 from ...services.desk.home import staff_home
-from ...services.desk.search import resident_search
+from ...services.desk.search import resident_search, search_log_query
 from ..public import JOB_BANK_PHONE, apply_context, call_phone, get_page, hours_display, page_window, work_days_display
 from . import notes
 from .base import DeskMixin
@@ -64,8 +64,8 @@ class ResidentSearchView(DeskMixin, TemplateView):
     """``/desk/residents/?name=&phone=&dong=&page=``: residents in scope by part of the name,
     a phone number in any spelling (or its last 4 digits) and home dong, 20 a page, phones
     masked. A bad parameter is shown on the form and left out, never a 500. A search (one
-    criterion at least) writes one ``search`` row: the query as typed and the ids of the
-    page shown."""
+    criterion at least) writes one ``search`` row: the query with the name and phone masked
+    (:func:`jobs.services.desk.search.search_log_query`) and the ids of the page shown."""
 
     template_name = "jobs/desk/search.html"
 
@@ -84,9 +84,7 @@ class ResidentSearchView(DeskMixin, TemplateView):
         residents = list(page.object_list)
         for resident in residents:
             resident.masked_phone = mask_mobile(resident.phone) if resident.phone else ""
-        query = "&".join(f"{key}={typed[key]}" for key in SEARCH_KEYS if typed[key])
-        if page.number > 1:
-            query += f"&page={page.number}"
+        query = search_log_query(**{key: typed[key] for key in SEARCH_KEYS}, page=page.number)
         self.log_access(AccessAction.SEARCH, query=query, listed_ids=[r.pk for r in residents])
         ctx.update(
             page_obj=page,

@@ -99,7 +99,7 @@ def test_a_search_that_finds_nobody_is_logged_and_shows_the_empty_state(client, 
     response = search(client, staff_a, name="없는이름")
     assert "조건에 맞는 주민이 없습니다" in response.content.decode()
     (entry,) = AccessLogEntry.objects.all()
-    assert entry.listed_ids == [] and entry.query == "name=없는이름"
+    assert entry.listed_ids == [] and entry.query == "name=없○○○"
 
 
 def test_the_page_without_criteria_lists_nobody_and_logs_nothing(client, centre_a, staff_a):
@@ -120,6 +120,18 @@ def test_pages_of_20_and_the_log_lists_the_page_shown(client, centre_a, staff_a)
     last = AccessLogEntry.objects.order_by("-id").first()
     assert last.query == "name=정&page=2"
     assert last.listed_ids == [r.pk for r in residents[20:]]
+
+
+def test_the_logged_query_keeps_no_personal_data(client, centre_a, staff_a):
+    """The log survives erasure, so its query masks the typed name and phone: the first
+    syllable, and the last four digits (what the masked lists show)."""
+    wanted = make_walk_in(centre_a, name="김영희", phone="+821055551234")
+    assert listed(search(client, staff_a, name="김영희", phone="010-5555-1234")) == [wanted.pk]
+    (entry,) = AccessLogEntry.objects.all()
+    assert entry.query == "name=김○○&phone=***1234"
+    assert "5555" not in entry.query and "영희" not in entry.query
+    search(client, staff_a, phone="1234")
+    assert AccessLogEntry.objects.order_by("-id").first().query == "phone=1234"
 
 
 @pytest.mark.parametrize(
