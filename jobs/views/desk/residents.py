@@ -19,6 +19,7 @@ from namdong_jobs.text import tidy_text
 from ...forms.desk_records import ResidentSearchForm
 from ...matching import explain, postings_fitting
 from ...models import Application, CounsellingNote, JobPosting, today_kst
+from ...rules.minors import is_minor, postings_open_to_minors
 from ...services.desk.home import staff_home
 from ...services.desk.search import resident_search, search_log_query
 from ..public import JOB_BANK_PHONE, apply_context, call_phone, get_page, hours_display, page_window, work_days_display
@@ -34,9 +35,14 @@ SEARCH_KEYS = ("name", "phone", "dong")
 def resident_fitting(resident, *, today=None) -> list[JobPosting]:
     """Up to :data:`FITTING_SHOWN` open postings that fit ``resident`` now
     (``jobs.matching.postings_fitting``), best first, leaving out those they already applied
-    to; each with ``reason_text`` (why it fits, in Korean)."""
-    fitting = postings_fitting(resident, today=today).exclude(applications__seeker=resident).for_list()
-    shown = list(fitting[:FITTING_SHOWN])
+    to and, for a resident under 18, those stating more hours or a night shift than the law
+    allows them (:mod:`jobs.rules.minors`); each with ``reason_text`` (why it fits, in
+    Korean)."""
+    today = today or today_kst()
+    fitting = postings_fitting(resident, today=today).exclude(applications__seeker=resident)
+    if is_minor(resident, today.year):
+        fitting = postings_open_to_minors(fitting)
+    shown = list(fitting.for_list()[:FITTING_SHOWN])
     for posting in shown:
         posting.reason_text = explain(posting.match_reasons)
     return shown
@@ -128,6 +134,7 @@ class ResidentDetailView(DeskMixin, TemplateView):
             applications=applications,
             fitting=resident_fitting(resident),
             has_provision_consent=ConsentPurpose.PROVISION in active,
+            minor=is_minor(resident, today_kst().year),
             today=today_kst(),
             **kwargs,
         )
@@ -159,6 +166,7 @@ class ResidentPrintView(DeskMixin, TemplateView):
             postings=postings,
             centre=self.staff_centre,
             job_bank_phone=JOB_BANK_PHONE,
+            minor=is_minor(resident, today_kst().year),
             today=today_kst(),
             **kwargs,
         )

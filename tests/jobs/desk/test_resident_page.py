@@ -12,7 +12,7 @@ from accounts.choices import ConsentMethod, ConsentPurpose
 from accounts.models import AccessAction, AccessLogEntry
 from accounts.services import consent_give
 from jobs.choices import ApplicationChannel
-from jobs.models import Referral, ReferralMethod
+from jobs.models import Referral, ReferralMethod, today_kst
 from jobs.services.desk.notes import note_add
 from tests.factories import ApplicationFactory, JobPostingFactory
 from tests.jobs.desk.conftest import make_walk_in
@@ -180,3 +180,26 @@ def test_the_job_sheet_says_so_when_nothing_fits(client, centre_a, staff_a):
     client.force_login(staff_a)
     html = client.get(print_url(nobody)).content.decode()
     assert "맞는 모집 중 일자리가 없습니다" in html
+
+
+def test_a_resident_under_18_is_offered_only_postings_within_the_minors_working_time(client, centre_a, staff_a):
+    """근로기준법 §69, §70: at 15–17 at most 7 hours a day and 35 a week, no night work. The
+    record and the job sheet leave out postings stating more, keep those stating no hours,
+    and remind staff of the limits; an adult resident is offered all of them."""
+    year = today_kst().year
+    minor = make_walk_in(centre_a, birth_year=year - 16, registered_by=staff_a, wanted_occupations=["890"])
+    adult = make_walk_in(centre_a, birth_year=year - 40, registered_by=staff_a, wanted_occupations=["890"])
+    long_day = JobPostingFactory(title="하루 8시간 조립", daily_hours=8)
+    long_week = JobPostingFactory(title="주 40시간 포장", hours_per_week=40)
+    night = JobPostingFactory(title="야간 검사", shifts=["night"])
+    short = JobPostingFactory(title="하루 4시간 포장", daily_hours=4, hours_per_week=20, shifts=["day"])
+    unstated = JobPostingFactory(title="시간 미정 포장")
+    client.force_login(staff_a)
+    for url in (detail_url(minor), print_url(minor)):
+        response = client.get(url)
+        shown = {p.pk for p in response.context["fitting" if url == detail_url(minor) else "postings"]}
+        assert shown == {short.pk, unstated.pk}
+        assert "근로기준법 제69조" in response.content.decode()
+    response = client.get(detail_url(adult))
+    assert {p.pk for p in response.context["fitting"]} == {long_day.pk, long_week.pk, night.pk, short.pk, unstated.pk}
+    assert "근로기준법 제69조" not in response.content.decode()
