@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from accounts.models import SeekerProfile, User
 from accounts.services import profiles_visible_to_staff
-from accounts.services.residents import mask_name
 
 from ...matching.rules import explain
 from ...models import CounsellingNote, Match, today_kst
@@ -94,8 +93,9 @@ def no_email_matches(*, staff: User, now: datetime.datetime | None = None, days:
 class StaffHome:
     """The staff home: ``follow_ups`` (notes, at most :data:`FOLLOW_UPS_SHOWN`) of
     ``follow_ups_total``; ``recent`` residents (at most :data:`RECENT_SHOWN`); ``matches``
-    (at most :data:`MATCHES_SHOWN` of ``matches_total``, each with ``reason_text`` and
-    ``masked_name`` set); ``today`` (KST date)."""
+    (at most :data:`MATCHES_SHOWN` of ``matches_total``, each with ``reason_text`` set; the
+    residents are the staff member's own, so names show in full like every desk list, and
+    phones are masked by the page); ``today`` (KST date)."""
 
     today: datetime.date
     follow_ups: list[CounsellingNote]
@@ -122,7 +122,6 @@ def staff_home(*, staff: User, now: datetime.datetime | None = None) -> StaffHom
     matches = list(matches_qs[:MATCHES_SHOWN])
     for match in matches:
         match.reason_text = explain(match.reasons)
-        match.masked_name = mask_name(match.profile.name)
     return StaffHome(
         today=today,
         follow_ups=follow_ups,
