@@ -17,13 +17,20 @@ from .fields import enum_choices
 
 
 class ReferralForm(TidyTextFormMixin, forms.Form):
-    """How the resident is referred, the interview date and time when one is set, and a
-    message to the employer. ``cleaned_data["interview_at"]`` is an aware datetime (KST) or
-    ``None``; a date without a time (or a time without a date) is an error."""
+    """How the resident is referred (required, marked "(필수)"; 소개장 preselected), the
+    interview date and time when one is set, and a message to the employer.
+    ``cleaned_data["interview_at"]`` is an aware datetime (KST) or ``None``; a date without a
+    time (or a time without a date) is an error.
+
+    ``openings_reached=True`` (the posting's hires already reach its openings,
+    :func:`jobs.services.desk.referrals.openings_reached`, asked by the view at each request)
+    adds the required checkbox ``confirm_openings``: staff confirm that they refer all the same
+    (the employer may hire more). The service does not refuse such a referral."""
 
     method = forms.ChoiceField(
         label=_("알선 방법"),
         choices=enum_choices(ReferralMethod),
+        initial=ReferralMethod.LETTER,
         widget=forms.RadioSelect,
         error_messages={"required": _("알선 방법을 골라 주세요."), "invalid_choice": _("알선 방법을 골라 주세요.")},
     )
@@ -45,10 +52,28 @@ class ReferralForm(TidyTextFormMixin, forms.Form):
         label=_("기업에 전할 말 (선택)"),
         required=False,
         max_length=MESSAGE_MAX,
-        help_text=_("지원서와 함께 기업에 보입니다. 주민의 사정, 연락 방법 등을 1000자 이내로 적을 수 있습니다."),
+        help_text=_(
+            "기업의 지원서 화면에 '센터 직원의 알선 메모'로 보입니다. "
+            "주민의 사정, 연락 방법 등을 1000자 이내로 적을 수 있습니다."
+        ),
         widget=forms.Textarea(attrs={"rows": 4, "lang": "ko"}),
         error_messages={"max_length": _("기업에 전할 말은 %(limit_value)d자 이내로 적어 주세요.")},
     )
+
+    mark_required = True
+
+    def __init__(self, *args, openings_reached: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if openings_reached:
+            self.fields["confirm_openings"] = forms.BooleanField(
+                label=_("모집인원이 찬 것을 알고, 그래도 알선합니다"),
+                help_text=_("기업이 더 뽑는지 전화 등으로 먼저 확인해 주세요."),
+                error_messages={
+                    "required": _(
+                        "이 공고는 이미 모집인원만큼 채용했습니다. 기업이 더 뽑는지 확인했으면 확인란에 표시해 주세요."
+                    )
+                },
+            )
 
     def clean(self):
         data = super().clean()

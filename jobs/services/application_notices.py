@@ -10,7 +10,12 @@ when an interview is rescheduled, so each new date is told) and ``application:<i
 employer's members (one "new applicant" notice per application).
 
 Texts are Korean whatever language the acting person's page is in: seekers and employers
-read them later, outside that request."""
+read them later, outside that request.
+
+A walk-in resident (a seeker profile without an account, registered at a community centre;
+issue 5) has no 마이페이지 and did not apply themselves: centre staff referred them. Their
+notice says which centre referred them and to ask that centre (its name and phone) instead,
+and carries no link (:func:`seeker_notice_follow_up`)."""
 
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -21,7 +26,7 @@ from accounts.messaging import message_send, notify_person
 from employers.models import EmployerMember
 
 from ..choices import ApplicationStatus
-from ..models import Application, ApplicationStatusChange
+from ..models import Application, ApplicationStatusChange, Referral
 
 #: The language of the notices (the portal's first language).
 NOTICE_LANGUAGE = "ko"
@@ -39,18 +44,60 @@ def seeker_notice_subject(application: Application, change: ApplicationStatusCha
     return f"application:{application.pk}:{change.to_status}"
 
 
+def seeker_notice_follow_up(application: Application) -> tuple[str, str, str]:
+    """Where the seeker of ``application`` finds out more, in the notice's language (call it
+    inside ``translation.override``): ``(referred_by, follow_up, link)``.
+
+    * A seeker with an account: ``("", "자세한 내용은 마이페이지에서 확인해 주세요.",
+      <seeker:application_detail URL>)``.
+    * A walk-in resident (``seeker.user`` is ``None``): ``referred_by`` is the name of the
+      centre that referred them (``""`` when the application was not a referral),
+      ``follow_up`` is "자세한 내용은 구월1동 행정복지센터(032-…)에 문의해 주세요." with the
+      referring centre (else the registered centre; the phone when the centre has one, and
+      "행정복지센터" when no centre is known), and ``link`` is ``""``: they have no login."""
+    seeker = application.seeker
+    if seeker.user_id is not None:
+        return (
+            "",
+            _("자세한 내용은 마이페이지에서 확인해 주세요."),
+            reverse("seeker:application_detail", args=[application.pk]),
+        )
+    referral = Referral.objects.filter(application_id=application.pk).select_related("centre").first()
+    centre = referral.centre if referral is not None else seeker.registered_centre
+    if centre is None:
+        return "", _("자세한 내용은 가까운 행정복지센터에 문의해 주세요."), ""
+    if centre.phone:
+        follow_up = _("자세한 내용은 %(centre)s(%(phone)s)에 문의해 주세요.") % {
+            "centre": centre.name,
+            "phone": centre.phone,
+        }
+    else:
+        follow_up = _("자세한 내용은 %(centre)s에 문의해 주세요.") % {"centre": centre.name}
+    return (centre.name if referral is not None else ""), follow_up, ""
+
+
 def notify_seeker_of_change(*, application: Application, change: ApplicationStatusChange) -> list:
     """Tell the seeker of ``application`` about ``change`` (made by the employer) on the
     channels they chose (``notify_person``: on-site always with an account, email/SMS to
-    verified addresses; erased people are skipped). Returns the message rows made."""
+    verified addresses; erased people are skipped). Returns the message rows made.
+
+    The text names the employer, the posting and the new status (with the interview date and
+    place, and the employer's note when given) and ends with where to find out more
+    (:func:`seeker_notice_follow_up`): 마이페이지 with a link for an account holder; for a
+    walk-in resident, who was referred by centre staff and has no account, the referring
+    (or registered) centre to ask, and no link."""
     posting = application.posting
     with translation.override(NOTICE_LANGUAGE):
         status = _(ApplicationStatus(change.to_status).label)
         title = _("[남동구 일자리인력은행] 지원 상태: %(status)s") % {"status": status}
-        lines = [
-            _("%(employer)s의 '%(title)s' 공고에 낸 지원서가 '%(status)s' 상태가 되었습니다.")
-            % {"employer": posting.employer.name, "title": posting.title, "status": status}
-        ]
+        referred_by, follow_up, link = seeker_notice_follow_up(application)
+        facts = {"employer": posting.employer.name, "title": posting.title, "status": status}
+        if referred_by:
+            first = _("%(centre)s에서 알선한 %(employer)s의 '%(title)s' 공고 지원서가 '%(status)s' 상태가 되었습니다.")
+            facts["centre"] = referred_by
+        else:
+            first = _("%(employer)s의 '%(title)s' 공고에 낸 지원서가 '%(status)s' 상태가 되었습니다.")
+        lines = [first % facts]
         if change.to_status == ApplicationStatus.INTERVIEW:
             if change.from_status == change.to_status:
                 lines[0] = _("%(employer)s의 '%(title)s' 공고 면접 일정이 바뀌었습니다.") % {
@@ -63,7 +110,7 @@ def notify_seeker_of_change(*, application: Application, change: ApplicationStat
                 lines.append(_("면접 장소: %(place)s") % {"place": application.interview_place})
         if change.note:
             lines.append(_("기업이 전하는 말: %(note)s") % {"note": change.note})
-        lines.append(_("자세한 내용은 마이페이지에서 확인해 주세요."))
+        lines.append(follow_up)
         body = "\n".join(lines)
     return notify_person(
         kind=MessageKind.APPLICATION_STATUS,
@@ -71,7 +118,7 @@ def notify_seeker_of_change(*, application: Application, change: ApplicationStat
         profile=application.seeker,
         title=title,
         body=body,
-        link=reverse("seeker:application_detail", args=[application.pk]),
+        link=link,
     )
 
 

@@ -13,7 +13,11 @@ The outcome (hired, not hired, no-show, declined) is the application's status
 (:func:`jobs.services.application_status.application_record_outcome`, with a history row),
 so hires count once, from applications, whatever the channel (:func:`posting_hires`), and a
 posting whose hires reach its openings is offered to be marked filled
-(:func:`openings_reached`).
+(:func:`openings_reached`). Referring to such a posting is not refused (the employer may hire
+more): the referral page warns and has staff confirm it (``jobs.forms.referrals.ReferralForm``).
+
+A referred resident without an account is told of the employer's status changes with the
+referring centre to ask instead of 마이페이지 (``jobs.services.application_notices``).
 
 Every write appends an access-log row: ``edit`` with detail ``"referral"`` or ``"outcome"``.
 """
@@ -102,8 +106,10 @@ def referral_create(
 
     ``method`` is a :class:`ReferralMethod` value; ``interview_at`` an optional aware
     datetime after now and at most a year ahead; ``message`` (≤ 1,000 characters) is shown to
-    the employer with the application. The referral records ``staff`` and their centre.
-    Appends an access-log row (``edit``, ``"referral"``, ``ip``).
+    the employer with the application as the centre staff's note (센터 직원의 알선 메모). A
+    posting whose openings are already reached (:func:`openings_reached`) is not refused.
+    The referral records ``staff`` and their centre. Appends an access-log row (``edit``,
+    ``"referral"``, ``ip``).
 
     Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope
     (``accounts.services.profiles_visible_to_staff``); ``ValidationError`` keyed ``consent``

@@ -5,6 +5,8 @@
 * ``residents/<pk>/refer/<posting_pk>/`` (``desk:referral_create``): the confirmation page
   (posting, resident, method, interview date, message to the employer); without the
   resident's provision consent it explains and links to the consent page instead of the form;
+  when the posting's hires already reach its openings it warns and staff tick a box to
+  refer all the same;
 * ``referrals/<pk>/`` (``desk:referral_detail``): the referral, the application's status
   history and the outcome form; once hires reach the posting's openings, the offer to mark
   it filled;
@@ -84,7 +86,11 @@ class ReferralCreateView(DeskMixin, FormView):
     interview date and time, message to the employer). Without the resident's provision
     consent the page explains it and links to ``desk:resident_consents`` instead; when the
     posting cannot take the application (closed, imported, already applied) it says why.
-    POST calls :func:`referral_create` and goes to the referral with a confirmation."""
+    When the posting's hires already reach its openings (:func:`openings_reached`, asked at
+    each request) the page warns "이 공고는 이미 모집인원만큼 채용했습니다" and the form
+    requires the ``confirm_openings`` box: the referral is still allowed (the employer may
+    hire more) but staff confirm it. POST calls :func:`referral_create` and goes to the
+    referral with a confirmation."""
 
     template_name = "jobs/desk/referral_create.html"
     form_class = ReferralForm
@@ -93,6 +99,15 @@ class ReferralCreateView(DeskMixin, FormView):
         if not hasattr(self, "_posting"):
             self._posting = get_object_or_404(referable_postings(), pk=self.kwargs["posting_pk"])
         return self._posting
+
+    def get_openings_reached(self) -> bool:
+        """:func:`openings_reached` for the posting, asked once per request."""
+        if not hasattr(self, "_openings_reached"):
+            self._openings_reached = openings_reached(self.get_posting())
+        return self._openings_reached
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "openings_reached": self.get_openings_reached()}
 
     def get(self, request, *args, **kwargs):
         self.get_posting()
@@ -145,6 +160,8 @@ class ReferralCreateView(DeskMixin, FormView):
             refusal=" ".join(refusal.messages) if refusal is not None else "",
             existing=existing,
             existing_referral=getattr(existing, "referral", None) if existing is not None else None,
+            openings_reached=self.get_openings_reached(),
+            hires=posting_hires(posting) if self.get_openings_reached() else None,
         )
         return ctx
 

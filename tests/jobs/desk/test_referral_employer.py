@@ -76,6 +76,23 @@ def test_the_employer_sees_the_referral_mark_on_the_list_and_the_application(
     assert "referral-mark" not in page and "온라인 지원" in page
 
 
+def test_the_referral_message_is_labelled_as_the_centre_staffs_note(client, member, posting, staff_a, centre_a):
+    referral = refer(staff_a, centre_a, posting, message="성실하고 오전 근무를 원합니다.")
+    online = apply_online(posting)
+    client.force_login(member)
+
+    page = client.get(reverse("manage:application_detail", args=[referral.application_id])).content.decode()
+    assert "센터 직원의 알선 메모" in page
+    assert "구월1동 행정복지센터 직원이 알선하며 적은 메모입니다. 구직자 본인이 쓴 글이 아닙니다." in page
+    assert "성실하고 오전 근무를 원합니다." in page
+    assert "센터가 알선하며 보낸 구직자 정보" in page
+    assert "지원 메시지" not in page and "구직자가 보낸 정보" not in page
+
+    page = client.get(reverse("manage:application_detail", args=[online.pk])).content.decode()
+    assert "지원 메시지" in page and "구직자가 보낸 정보" in page
+    assert "센터 직원의 알선 메모" not in page
+
+
 def test_the_applicant_list_query_count_does_not_grow_with_referrals(client, member, posting, staff_a, centre_a):
     refer(staff_a, centre_a, posting)
     apply_online(posting)

@@ -4,6 +4,7 @@ the offer to mark a posting filled once hires reach its openings, the posting-nu
 resident page's fragments, and the access-log row of every page shown."""
 
 import datetime
+import re
 
 import pytest
 from django.template.loader import render_to_string
@@ -160,6 +161,49 @@ def test_staff_refer_a_resident_from_the_confirmation_page(client, staff_a, cent
     assert (row.action, row.detail, row.ip) == ("edit", "referral", "10.1.2.3")
     followed = client.get(response["Location"])
     assert "알선했습니다" in followed.content.decode()
+
+
+def test_the_method_is_marked_required_and_the_letter_is_preselected(client, staff_a, resident, posting):
+    client.force_login(staff_a)
+    page = client.get(create_url(resident, posting)).content.decode()
+    legend = re.search(r"<legend>알선 방법(.*?)</legend>", page)
+    assert legend and '<span class="required">(필수)</span>' in legend[1]
+    radios = re.findall(r'<input type="radio" name="method"[^>]*>', page)
+    assert len(radios) == 3
+    assert [r for r in radios if "checked" in r] == [next(r for r in radios if 'value="letter"' in r)]
+    # the optional fields keep their "(선택)" and are not marked required
+    assert "면접 날짜 (선택)" in page and page.count("(필수)") == 1
+
+
+def test_reaching_the_openings_warns_and_asks_staff_to_confirm(client, staff_a, centre_a, resident, posting):
+    hired = make_walk_in(centre_a, name="이미채용")
+    give_provision(hired, staff_a)
+    first = referral_create(staff=staff_a, seeker=hired, posting=posting, method=ReferralMethod.PHONE)
+    referral_outcome_record(referral=first, outcome=S.HIRED, outcome_on=TODAY, staff=staff_a)  # 1 of 1
+    client.force_login(staff_a)
+    url = create_url(resident, posting)
+
+    page = client.get(url).content.decode()
+    assert "이 공고는 이미 모집인원만큼 채용했습니다 (채용 1명, 모집인원 1명)." in page
+    assert 'name="confirm_openings"' in page and 'name="method"' in page  # still allowed
+
+    # without the box ticked nothing is made, and the page says why
+    response = client.post(url, {"method": "letter"})
+    assert response.status_code == 200
+    assert "기업이 더 뽑는지 확인했으면 확인란에 표시해 주세요" in response.content.decode()
+    assert not Referral.objects.filter(application__seeker=resident).exists()
+
+    response = client.post(url, {"method": "letter", "confirm_openings": "on"})
+    assert response.status_code == 302
+    assert Referral.objects.get(application__seeker=resident).method == "letter"
+
+
+def test_below_the_openings_there_is_no_warning_nor_box(client, staff_a, resident):
+    posting = JobPostingFactory(openings=2)
+    client.force_login(staff_a)
+    page = client.get(create_url(resident, posting)).content.decode()
+    assert "모집인원만큼 채용했습니다" not in page and "confirm_openings" not in page
+    assert client.post(create_url(resident, posting), {"method": "phone"}).status_code == 302
 
 
 @pytest.mark.parametrize(
