@@ -1,6 +1,7 @@
 """Forms of the claim pages (``/accounts/claim/``, issue 5 item 2): who the resident is, then
-the SMS code and a new password. The fields are the sign-up form's (name, birth year, the
-code and the two password fields with their checks); the services decide
+the SMS code and a new password (and, when the number is already another account's login,
+an email address to log in with instead). The fields are the sign-up form's (name, birth
+year, the code and the two password fields with their checks); the services decide
 (:mod:`accounts.services.claim`)."""
 
 from django import forms
@@ -33,11 +34,22 @@ class ClaimStartForm(TidyTextFormMixin, ServiceErrorsMixin, forms.Form):
 
 
 class ClaimVerifyForm(ServiceErrorsMixin, CodeForm, NewPasswordFields):
-    """The SMS code and the new account's password twice (Django's validators, checked
-    against the resident's name and number: ``candidate``)."""
+    """The SMS code, the new account's password twice (Django's validators, checked against
+    the resident's name and number: ``candidate``) and ``email``, optional here: the service
+    asks for it when the number is already another account's login, and the page shows the
+    field only then."""
 
-    field_order = ["code", "password1", "password2"]
+    field_order = ["code", "email", "password1", "password2"]
     service_field_map = {"password": "password1"}
+
+    email = forms.EmailField(
+        label=_("로그인에 쓸 이메일"),
+        max_length=254,
+        required=False,
+        help_text=_("본인이 쓰는 이메일 주소. 이 주소로 확인 메일을 보내고, 링크를 누르면 이 주소로 로그인합니다."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("올바른 이메일 주소를 입력해 주세요. 예: hong@example.kr")},
+    )
 
     def __init__(self, *args, candidate: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,5 +57,7 @@ class ClaimVerifyForm(ServiceErrorsMixin, CodeForm, NewPasswordFields):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("email"):
+            self.candidate.email = cleaned["email"]  # the similarity validator sees it too
         self.check_new_password(cleaned, self.candidate)
         return cleaned

@@ -98,8 +98,11 @@ def _hold_state(holder: User | None, field: str, now: datetime.datetime) -> str:
     identifiers are only ever set at sign-up) or ``stale`` (unverified and older: a new
     sign-up may take it).
 
-    Never ``stale``: staff and admin accounts, and an account whose only identifier this is
-    but that once verified something (it has a history; only its owner or staff end it)."""
+    Never ``stale``: staff and admin accounts, an account whose only identifier this is but
+    that once verified something (it has a history; only its owner or staff end it), and an
+    account that claimed a centre's walk-in record (:mod:`.claim`): that record was entered
+    by staff with paper consent and must not be erased because its owner was slow to open
+    the link; the owner gets in later through "비밀번호 찾기", which verifies the address."""
     if holder is None:
         return _FREE
     if getattr(holder, f"{field}_verified_at") is not None:
@@ -109,6 +112,8 @@ def _hold_state(holder: User | None, field: str, now: datetime.datetime) -> str:
     if holder.is_staff or holder.is_superuser or holder.is_centre_staff:
         return _TAKEN
     if getattr(holder, _other(field)) is None and (holder.email_verified_at or holder.phone_verified_at):
+        return _TAKEN
+    if SeekerProfile.objects.filter(user=holder, registered_centre__isnull=False).exists():
         return _TAKEN
     return _STALE
 

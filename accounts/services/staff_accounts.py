@@ -66,8 +66,10 @@ def staff_account_create(
 
     Returns ``(membership, what)`` with ``what`` :data:`CREATED_ACCOUNT` or
     :data:`ADDED_MEMBERSHIP`. Raises ``PermissionDenied`` unless ``by`` is district staff;
-    ``ValidationError`` with Korean messages keyed ``name``, ``email`` (malformed; an account
-    that is already staff, not yet verified, or no longer in use), ``phone`` (malformed or
+    :class:`StaffAlreadyMember` (a ``ValidationError`` keyed ``email``) when the address's
+    account is already staff, invited or not yet through; ``ValidationError`` with Korean
+    messages keyed ``name``, ``email`` (malformed; an account not yet verified, or no
+    longer in use), ``phone`` (malformed or
     another account's), ``centre`` or ``role``; and after the commit whatever the mail
     backend raises (``SMTPException``, ``OSError``: the account is kept, the link can be sent
     again).
@@ -114,11 +116,45 @@ def staff_account_create(
     return membership, what
 
 
+class StaffAlreadyMember(ValidationError):
+    """Refusal of :func:`staff_account_create` for an address whose account is already
+    staff (keyed ``email``, Korean): ``membership`` is that account's
+    :class:`StaffMembership`, so that the page can link to it (its edit page changes the
+    centre and role, restores stopped rights and sends the set-password link again)."""
+
+    def __init__(self, membership: StaffMembership):
+        super().__init__({"email": [_already_member_message(membership)]})
+        self.membership = membership
+
+
+def _already_member_message(membership: StaffMembership) -> str:
+    """What to say of an address that is already ``membership``'s: stopped, invited and
+    still to set the password, or working staff."""
+    centre = membership.centre.name
+    if not membership.is_active:
+        text = _(
+            "이미 %(centre)s 직원으로 등록된 분이고, 지금은 직원 권한이 멈춰 있습니다. "
+            "다시 일하게 되었다면 이 직원의 정보 화면에서 권한을 다시 켜고 소속과 직무를 바꿔 주세요."
+        )
+    elif staff_needs_password(membership.user):
+        text = _(
+            "이미 %(centre)s 직원으로 초대한 분입니다. 아직 메일의 링크로 비밀번호를 정하지 않았습니다. "
+            "메일을 받지 못했거나 링크 기간이 지났다면 이 직원의 정보 화면에서 비밀번호 설정 메일을 다시 보내 주세요."
+        )
+    else:
+        text = _("이미 %(centre)s 직원으로 등록된 계정입니다. 이 직원의 정보 화면에서 소속이나 직무를 바꿔 주세요.")
+    return text % {"centre": centre}
+
+
 def _check_existing(user: User) -> None:
-    """Refuse an existing account that cannot become staff: erased or inactive, its address
-    not verified (whoever signed up with it may not own the mailbox), or already staff."""
+    """Refuse an existing account that cannot become staff: erased or inactive, already
+    staff (:class:`StaffAlreadyMember`, whether or not the invitation's password is set yet),
+    or its address not verified (whoever signed up with it may not own the mailbox)."""
     if user.erased_at is not None or not user.is_active:
         raise ValidationError({"email": _("이 이메일의 계정은 사용이 중지되었습니다. 다른 이메일을 입력해 주세요.")})
+    existing = StaffMembership.objects.filter(user=user).select_related("centre", "user").first()
+    if existing is not None:
+        raise StaffAlreadyMember(existing)
     if user.email_verified_at is None:
         raise ValidationError(
             {
@@ -126,14 +162,6 @@ def _check_existing(user: User) -> None:
                     "이 이메일로 가입했지만 아직 이메일 확인을 마치지 않은 계정이 있습니다. 본인이 확인 메일의 링크를 "
                     "눌러 확인을 마친 뒤 다시 추가해 주세요."
                 )
-            }
-        )
-    existing = StaffMembership.objects.filter(user=user).select_related("centre").first()
-    if existing is not None:
-        raise ValidationError(
-            {
-                "email": _("이미 %(centre)s 직원으로 등록된 계정입니다. 목록에서 찾아 소속이나 직무를 바꿔 주세요.")
-                % {"centre": existing.centre.name}
             }
         )
 
@@ -162,19 +190,22 @@ def staff_membership_update(
 
 
 @transaction.atomic
-def staff_membership_set_active(*, membership: StaffMembership, by: User, active: bool) -> StaffMembership:
+def staff_membership_set_active(*, membership: StaffMembership, by: User, active: bool) -> tuple[StaffMembership, bool]:
     """Deactivate (``active=False``: the person keeps their account but loses every staff
     page at once) or reactivate ``membership``. District staff cannot deactivate themselves.
 
-    Returns the membership. Raises ``PermissionDenied`` unless ``by`` is district staff and
-    ``ValidationError`` (Korean, not keyed) for deactivating oneself."""
+    Returns ``(membership, changed)``: ``changed`` is False when it already was so (stopped
+    twice, e.g. from two tabs: nothing is written). Raises ``PermissionDenied`` unless ``by``
+    is district staff and ``ValidationError`` (Korean, not keyed) for deactivating oneself."""
     _require_district(by)
     if not active and membership.user_id == by.pk:
         raise ValidationError(_("자기 자신의 직원 권한은 멈출 수 없습니다. 다른 구청 직원에게 부탁해 주세요."))
     membership = StaffMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.is_active == bool(active):
+        return membership, False
     membership.is_active = bool(active)
     membership.save(update_fields=["is_active"])
-    return membership
+    return membership, True
 
 
 def staff_needs_password(user: User) -> bool:

@@ -1,7 +1,8 @@
 """Claiming an online account for a record made at a community centre (issue 5 item 2):
 /accounts/claim/ → SMS code → /accounts/claim/verify/. The same answer whether or not a
-record matches; wrong, expired and reused codes and a number that already has an account
-each get a clear Korean error."""
+record matches; wrong, expired and reused codes each get a clear Korean error; a number
+that is already another account's login (a family member's) leads, after a right code, to
+an account with an email login (verification link as at sign-up)."""
 
 import datetime
 import re
@@ -9,6 +10,8 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth import authenticate
+from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
@@ -16,6 +19,7 @@ from accounts.messaging.delivery import deliver_batch
 from accounts.messaging.sms import locmem
 from accounts.models import OneTimeCode, SeekerProfile, User
 from accounts.services.claim import claim_complete, claim_start
+from accounts.services.signup import account_create
 from namdong_jobs.reference.models import CommunityCentre
 from tests.factories import SeekerProfileFactory, UserFactory
 
@@ -211,18 +215,146 @@ def test_reused_code(clock):
     assert User.objects.filter(phone=PHONE).count() == 1 and profile.user.phone == PHONE
 
 
-def test_number_of_an_existing_account_is_told_to_log_in(client, clock):
-    account = UserFactory(phone=PHONE, phone_verified_at=timezone.now())
-    profile = walk_in()
+def test_wrong_code_message_says_sms_only(client, clock):
+    walk_in()
     start(client)
-    response = verify(client, sms_code())
+    code = sms_code()
+    text = errors_of(verify(client, "000000" if code != "000000" else "111111"))
+    assert "문자로 받은 6자리 숫자" in text and "메일" not in text and "남은 기회 4번" in text
+    # the answer without a matching record is the same
+    other = Client()
+    start(other, phone="010-7777-1234")
+    assert errors_of(verify(other, "000000")) == text
+
+
+def verification_link(message) -> str:
+    match = re.search(r"http://testserver(/accounts/verify-email/[^\s]+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def test_family_member_whose_shared_number_is_already_a_login_gets_an_email_account(client, clock):
+    """김철수 claimed his record with the shared number; 김영숙 (same phone, her own record)
+    is not told to log into his account: she makes one with her email address."""
+    husband, wife = walk_in(name="김철수", birth_year=1958), walk_in(name="김영숙", birth_year=1960)
+    first = Client()
+    start(first, name="김철수", birth_year="1958")
+    assert verify(first, sms_code()).status_code == 302
+    husband.refresh_from_db()
+    assert husband.user.phone == PHONE
+
+    clock.shift(datetime.timedelta(seconds=61))
+    start(client, name="김영숙", birth_year="1960")
+    code = sms_code()
+    assert 'id="id_email"' not in client.get("/accounts/claim/verify/").content.decode()
+    response = verify(client, code)
     assert response.status_code == 200
-    text = errors_of(response)
-    assert "이 휴대전화번호로 가입한 계정이 이미 있습니다" in text and "로그인해 주세요" in text
+    text = " ".join(response.context["form"].errors["email"])
+    assert "이미 다른 분(예: 함께 번호를 쓰는 가족)의 계정에 로그인 번호로 쓰이고 있어" in text
+    assert "두 번째 계정의 로그인에는 쓸 수 없습니다" in text and "이메일 주소로 로그인하는 계정" in text
+    assert "그 계정으로 로그인" not in response.content.decode()
+    assert 'id="id_email"' in response.content.decode() and response.context["ask_email"]
+    wife.refresh_from_db()
+    assert wife.user is None and OneTimeCode.objects.filter(profile=wife).get().used_at is None
+
+    # an address that is already an account's is refused; the code stays usable
+    UserFactory(email="taken@example.kr", email_verified_at=timezone.now())
+    refused = client.post(
+        "/accounts/claim/verify/",
+        {"code": code, "email": "taken@example.kr", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert "이미 가입된 이메일입니다" in " ".join(refused.context["form"].errors["email"])
+    assert OneTimeCode.objects.filter(profile=wife).get().used_at is None
+
+    done = client.post(
+        "/accounts/claim/verify/",
+        {"code": code, "email": "YoungSook@Example.kr", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert done.status_code == 302 and done["Location"] == "/accounts/claim/email-sent/"
+    wife.refresh_from_db()
+    account = wife.user
+    assert account is not None and account != husband.user
+    assert account.email == "youngsook@example.kr" and account.email_verified_at is None
+    assert account.phone is None and account.phone_verified_at is None and account.name == "김영숙"
+    assert wife.email == "youngsook@example.kr" and wife.phone == PHONE  # the shared number stays a contact
+    assert wife.notify_channels[0] == "onsite" and "email" in wife.notify_channels
+    assert OneTimeCode.objects.filter(profile=wife).get().used_at is not None
+    assert "_auth_user_id" not in client.session and "accounts:claim" not in client.session
+    assert User.objects.get(phone=PHONE) == husband.user  # his login is untouched
+
+    page = client.get(done["Location"]).content.decode()
+    assert "youngsook@example.kr" in page and "이메일 주소로 로그인합니다" in page
+    assert [m.to for m in mail.outbox] == [["youngsook@example.kr"]]
+    assert not can_log_in("youngsook@example.kr")
+
+    # the link, opened in this browser, verifies the address and logs her in
+    opened = client.get(verification_link(mail.outbox[0]))
+    assert opened.status_code == 302 and opened["Location"] == "/my/"
+    account.refresh_from_db()
+    assert account.email_verified_at is not None and client.session["_auth_user_id"] == str(account.pk)
+    assert can_log_in("youngsook@example.kr")
+    assert authenticate(RequestFactory().post("/"), username="010-5555-1234", password=PASSWORD) == husband.user
+
+
+def can_log_in(username: str) -> bool:
+    return authenticate(RequestFactory().post("/"), username=username, password=PASSWORD) is not None
+
+
+def test_number_of_a_verified_account_without_email_gives_the_email_step_only_after_a_right_code(clock):
+    UserFactory(phone=PHONE, phone_verified_at=timezone.now())
+    profile = walk_in()
+    ticket = claim_start(name="김순자", birth_year=1961, phone=PHONE)
+    code = sms_code()
+    with pytest.raises(ValidationError) as caught:
+        claim_complete(ticket=ticket, code="000000" if code != "000000" else "111111", password=PASSWORD)
+    assert caught.value.error_dict["code"][0].code == "wrong" and not ticket.phone_taken
+    with pytest.raises(ValidationError) as caught:
+        claim_complete(ticket=ticket, code=code, password=PASSWORD)
+    assert caught.value.error_dict["email"][0].code == "phone_taken" and ticket.phone_taken
+    with pytest.raises(ValidationError) as caught:
+        claim_complete(ticket=ticket, code=code, password=PASSWORD, email="not-an-email")
+    assert "email" in caught.value.error_dict
+    claimed = claim_complete(ticket=ticket, code=code, password=PASSWORD, email="soonja@example.kr")
+    assert claimed == profile and claimed.user.email == "soonja@example.kr" and claimed.user.phone is None
+    assert mail.outbox == []  # the service makes the account; the page sends the link
+
+
+def test_an_email_claim_left_unverified_is_never_taken_by_a_later_sign_up(clock):
+    """A sign-up may take an address left unverified past its 3-day hold (and erase that
+    account), but not from an account that claimed a centre's record: the record was entered
+    by staff with paper consent. The later sign-up is told the address is in use."""
+    UserFactory(phone=PHONE, phone_verified_at=timezone.now())
+    profile = walk_in()
+    ticket = claim_start(name="김순자", birth_year=1961, phone=PHONE)
+    claimed = claim_complete(ticket=ticket, code=sms_code(), password=PASSWORD, email="soonja@example.kr")
+    clock.shift(datetime.timedelta(days=10))
+    with pytest.raises(ValidationError) as caught:
+        account_create(password="another-password-2026", name="누군가", email="soonja@example.kr")
+    assert "이미 가입된 이메일입니다" in " ".join(caught.value.message_dict["email"])
     profile.refresh_from_db()
-    assert profile.user is None and User.objects.filter(phone=PHONE).get() == account
-    # the code was not spent on it
-    assert OneTimeCode.objects.get().used_at is None
+    assert profile.user == claimed.user and profile.erased_at is None and profile.name == "김순자"
+
+
+def test_email_claim_reports_a_mail_failure(client, clock, monkeypatch):
+    UserFactory(phone=PHONE, phone_verified_at=timezone.now())
+    profile = walk_in()
+
+    def broken(*args, **kwargs):
+        raise OSError("smtp down")
+
+    monkeypatch.setattr("accounts.services.signup.send_mail", broken)
+    start(client)
+    code = sms_code()
+    verify(client, code)
+    done = client.post(
+        "/accounts/claim/verify/",
+        {"code": code, "email": "soonja@example.kr", "password1": PASSWORD, "password2": PASSWORD},
+        follow=True,
+    )
+    html = done.content.decode()
+    assert "확인 메일을 보내지 못했습니다" in html and "확인 메일 다시 받기" in html
+    profile.refresh_from_db()
+    assert profile.user.email == "soonja@example.kr"
 
 
 def test_weak_password_is_refused_in_korean_and_keeps_the_code(client, clock):

@@ -16,7 +16,13 @@ The columns are :data:`COLUMNS`; headers are matched by their text (spaces, "(�
 like ignored), so their order is free and unknown columns are ignored (and listed). Coded
 values take the code or the Korean name: dongs (name or 10-digit code), centres (name or
 the dong's name), KECO 2018 minor occupations (3-digit code or name), employment types,
-licences (others are kept as free text)."""
+licences (others are kept as free text).
+
+Refused rows besides the services' own refusals: a row with a formula in any of its columns
+("수식은 받지 않습니다": values only, see :mod:`.intake_files`), and a resident aged 15–17 in
+the birth year's reckoning (:func:`accounts.services.signup_age_check`): the guardian's
+consent document must be seen and kept, so they are registered at the desk with it (the
+registration page takes the document), as the template's notes say."""
 
 import dataclasses
 import datetime
@@ -29,11 +35,11 @@ from django.utils.translation import gettext_lazy
 
 from accounts.choices import ConsentPurpose
 from accounts.models import AccessAction
-from accounts.services import DuplicateResident, access_log_write
+from accounts.services import DuplicateResident, access_log_write, signup_age_check
 from namdong_jobs.reference.codes import EmploymentType, Licence
 from namdong_jobs.reference.models import CommunityCentre, Dong, Occupation
 
-from .intake_files import IntakeFileError, read_rows
+from .intake_files import IntakeFileError, SheetRow, read_rows
 from .registration import walk_in_register
 
 #: The data sheet of the template (read first when a workbook has it).
@@ -274,6 +280,8 @@ def _parse_person(cells: dict, lookups: _Lookups, errors: dict) -> dict:
     birth_year = int(year) if re.fullmatch(r"\d{4}", year) else None
     if birth_year is None:
         errors["birth_year"] = _("출생 연도를 네 자리 숫자로 적어 주세요. 예: 1961")
+    else:
+        _check_age(birth_year, errors)
     phone = cells.get("phone", "")
     if re.fullmatch(r"1\d{9}", phone):  # Excel dropped the leading zero of 010…
         phone = "0" + phone
@@ -292,6 +300,23 @@ def _parse_person(cells: dict, lookups: _Lookups, errors: dict) -> dict:
             "value": centre_text
         }
     return {"birth_year": birth_year, "phone": phone, "home_dong": home_dong, "centre": centre}
+
+
+def _check_age(birth_year: int, errors: dict) -> None:
+    """The age rule of registration (:func:`accounts.services.signup_age_check`: under 15
+    refused), and 15–17 sent to the desk: their guardian's consent document cannot come in
+    a spreadsheet."""
+    try:
+        age = signup_age_check(birth_year=birth_year)
+    except ValidationError as exc:
+        errors["birth_year"] = " ".join(exc.messages)
+        return
+    if age.needs_guardian:
+        errors["birth_year"] = _(
+            "출생 연도 기준으로 올해 만 %(age)d세인 분은 보호자 동의서가 필요해 일괄 등록으로는 등록하지 않습니다. "
+            "보호자 동의서를 받아 센터 창구의 '방문 주민 등록' 화면에서 동의서 파일을 함께 올려 등록해 주세요 "
+            "(근로기준법 제66조)."
+        ) % {"age": age.age}
 
 
 def _codes(cells: dict, field: str, table: dict, errors: dict, message: str) -> list[str]:
@@ -383,20 +408,31 @@ def intake_run(*, staff, data: bytes, filename: str, ip: str | None = None) -> I
     rows = read_rows(data=data, filename=filename, sheet_name=DATA_SHEET)
     if not rows:
         raise IntakeFileError(_("빈 파일입니다. 내용을 채운 파일을 골라 주세요."), code="empty")
-    columns, ignored = _columns(rows[0][1])
+    if rows[0].formulas:
+        raise IntakeFileError(
+            _("첫 줄(열 이름)에 수식이 있습니다. 수식은 받지 않습니다. 열 이름을 값으로 적어 주세요."), code="formula"
+        )
+    columns, ignored = _columns(rows[0].cells)
     if len(rows) < 2:
         raise IntakeFileError(_("첫 줄(열 이름) 아래에 등록할 주민이 한 명도 없습니다."), code="no_rows")
     lookups = _Lookups()
     report = IntakeReport(rows=[], ignored_headers=ignored)
-    for number, cells in rows[1:]:
-        values = {key: cells[index] if index < len(cells) else "" for index, key in columns.items()}
-        report.rows.append(_register_row(number, values, lookups, staff=staff, ip=ip))
+    for row in rows[1:]:
+        report.rows.append(_register_row(row, columns, lookups, staff=staff, ip=ip))
     return report
 
 
-def _register_row(number: int, values: dict, lookups: _Lookups, *, staff, ip) -> RowResult:
-    result = RowResult(number=number, name=values.get("name", ""))
+def _formula_message() -> str:
+    return _("수식은 받지 않습니다. 값만 입력해 주세요.")
+
+
+def _register_row(row: SheetRow, columns: dict[int, str], lookups: _Lookups, *, staff, ip) -> RowResult:
+    """Register one data ``row`` (``columns``: cell index → column key) or report why not.
+    A cell holding a formula is reported as such, whatever else its column says."""
+    values = {key: row.cells[index] if index < len(row.cells) else "" for index, key in columns.items()}
+    result = RowResult(number=row.number, name=values.get("name", ""))
     kwargs, errors = _parse_row(values, lookups)
+    errors.update({key: _formula_message() for index, key in columns.items() if index in row.formulas})
     if errors:
         result.errors = _messages(errors)
         return result

@@ -3,13 +3,25 @@ CSV file (UTF-8 with or without BOM, or CP949 as Excel in Korea saves it), judge
 content rather than its name. The rows' meaning is :mod:`.intake`'s.
 
 Limits, checked before any row is registered: :data:`INTAKE_MAX_BYTES` (2 MB) per file,
-:data:`INTAKE_MAX_ROWS` (1,000) filled rows, and for a workbook at most
-:data:`XLSX_MAX_UNPACKED` bytes once unzipped (a small zip may unpack to gigabytes)."""
+:data:`INTAKE_MAX_ROWS` (1,000) filled rows (a row with any non-empty cell; blank rows,
+however many, do not count, and reading stops at the first filled row past the limit), and
+for a workbook at most :data:`XLSX_MAX_UNPACKED` bytes once unzipped (a small zip may unpack
+to gigabytes), :data:`XLSX_MAX_ROWS` rows (Excel's own limit, so that a sheet that claims
+more rows cannot keep the reader going) and :data:`MAX_COLUMNS` columns. Time and memory are
+thus bounded by the file: a workbook is streamed (openpyxl's read-only mode) and the rows
+kept are at most :data:`INTAKE_MAX_ROWS` + 1.
+
+Formulas are not accepted (a formula's value is not stored in a file that openpyxl or
+some programs wrote, and a formula may refer to anything): a workbook's formula cells (cell
+type ``f``) and CSV cells starting with ``=`` (what Excel would take for a formula) are
+marked in :attr:`SheetRow.formulas` for :mod:`.intake` to report."""
 
 import csv
 import datetime
 import io
 import zipfile
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -20,8 +32,11 @@ INTAKE_MAX_BYTES = 2 * 1024 * 1024
 INTAKE_MAX_ROWS = 1000
 #: Most bytes an .xlsx may unpack to.
 XLSX_MAX_UNPACKED = 40 * 1024 * 1024
-#: Rows read at most, filled or blank (a sheet may carry formatted empty rows).
-SCAN_MAX_ROWS = INTAKE_MAX_ROWS * 10
+#: Rows of a sheet read at most, filled or blank: Excel's limit (1,048,576), past which a
+#: genuine sheet has no row.
+XLSX_MAX_ROWS = 1_048_576
+#: Columns read at most (the template has 14; cells further right are not read).
+MAX_COLUMNS = 60
 #: Longest cell text kept (longer text is cut: the services then report the field too long).
 CELL_MAX_CHARS = 5000
 
@@ -32,6 +47,16 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .hwp)
 class IntakeFileError(ValidationError):
     """The whole file is refused (not an .xlsx or CSV, too big, too many rows, unreadable);
     no row was registered. The message is Korean."""
+
+
+class SheetRow(NamedTuple):
+    """A filled row: ``number`` (from 1, as the spreadsheet shows it), ``cells`` (the text
+    of each cell, :func:`cell_text`) and ``formulas`` (the indexes in ``cells`` of the cells
+    that hold a formula)."""
+
+    number: int
+    cells: list[str]
+    formulas: frozenset[int] = frozenset()
 
 
 def cell_text(value) -> str:
@@ -58,31 +83,30 @@ def _too_many_rows() -> IntakeFileError:
     )
 
 
-def _filled(rows) -> list[tuple[int, list]]:
-    """``(row number, cells)`` of the rows with any text (numbers from 1, as a spreadsheet
-    shows them), at most :data:`INTAKE_MAX_ROWS` + 1 (the header); raises
-    :class:`IntakeFileError` past that or past :data:`SCAN_MAX_ROWS` rows read."""
+def _filled(rows: Iterable[SheetRow]) -> list[SheetRow]:
+    """The rows with any text or formula, the header first, at most
+    :data:`INTAKE_MAX_ROWS` + 1; raises :class:`IntakeFileError` at the first filled row past
+    that (nothing after it is read). Blank rows are skipped and not counted."""
     kept = []
-    for number, row in enumerate(rows, start=1):
-        if number > SCAN_MAX_ROWS:
+    for row in rows:
+        if not (row.formulas or any(row.cells)):
+            continue
+        if len(kept) > INTAKE_MAX_ROWS:
             raise _too_many_rows()
-        cells = [cell_text(value) for value in row]
-        if any(cells):
-            if len(kept) > INTAKE_MAX_ROWS:
-                raise _too_many_rows()
-            kept.append((number, cells))
+        kept.append(row)
     return kept
 
 
-def read_rows(*, data: bytes, filename: str, sheet_name: str = "") -> list[tuple[int, list[str]]]:
-    """The filled rows of an uploaded file, ``(row number, [cell text, …])``, the header
-    row first. ``data`` is the file's content; ``filename`` only decides between CSV and
-    "not a spreadsheet" for content that is not a workbook; ``sheet_name`` is the sheet to
-    read when a workbook has it (else the first sheet).
+def read_rows(*, data: bytes, filename: str, sheet_name: str = "") -> list[SheetRow]:
+    """The filled rows of an uploaded file (:class:`SheetRow`: number, cell texts, formula
+    cells), the header row first; at most :data:`MAX_COLUMNS` cells a row. ``data`` is the
+    file's content; ``filename`` only decides between CSV and "not a spreadsheet" for
+    content that is not a workbook; ``sheet_name`` is the sheet to read when a workbook has
+    it (else the first sheet).
 
     Raises :class:`IntakeFileError` (Korean): empty or over :data:`INTAKE_MAX_BYTES`, an old
     .xls or another kind of file, a damaged workbook, text in neither UTF-8 nor CP949, or
-    more than :data:`INTAKE_MAX_ROWS` filled rows."""
+    more than :data:`INTAKE_MAX_ROWS` filled rows (blank rows not counted)."""
     if not data:
         raise IntakeFileError(_("빈 파일입니다. 내용을 채운 파일을 골라 주세요."), code="empty")
     if len(data) > INTAKE_MAX_BYTES:
@@ -108,7 +132,7 @@ def read_rows(*, data: bytes, filename: str, sheet_name: str = "") -> list[tuple
     return _csv_rows(data)
 
 
-def _xlsx_rows(data: bytes, sheet_name: str) -> list[tuple[int, list[str]]]:
+def _xlsx_rows(data: bytes, sheet_name: str) -> list[SheetRow]:
     from openpyxl import load_workbook  # only this page needs it
 
     damaged = IntakeFileError(
@@ -126,7 +150,9 @@ def _xlsx_rows(data: bytes, sheet_name: str) -> list[tuple[int, list[str]]]:
     if unpacked > XLSX_MAX_UNPACKED:
         raise IntakeFileError(_("엑셀 파일의 내용이 너무 큽니다. 행을 나눠서 여러 파일로 올려 주세요."), code="too_big")
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # not data_only: a formula cell then says it is one (type "f") instead of giving a
+        # cached value that may be missing or stale
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise damaged from None
     try:
@@ -134,7 +160,7 @@ def _xlsx_rows(data: bytes, sheet_name: str) -> list[tuple[int, list[str]]]:
             raise damaged
         sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
         try:
-            return _filled(sheet.iter_rows(values_only=True))
+            return _filled(_sheet_rows(sheet))
         except IntakeFileError:
             raise
         except Exception:
@@ -143,7 +169,27 @@ def _xlsx_rows(data: bytes, sheet_name: str) -> list[tuple[int, list[str]]]:
         workbook.close()
 
 
-def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+def _sheet_rows(sheet) -> Iterator[SheetRow]:
+    """The rows with any text or formula of an openpyxl read-only ``sheet``, read up to
+    :data:`XLSX_MAX_ROWS` and :data:`MAX_COLUMNS`."""
+    blank = None
+    for number, cells in enumerate(sheet.iter_rows(max_row=XLSX_MAX_ROWS, max_col=MAX_COLUMNS), start=1):
+        if cells is blank:
+            # openpyxl yields one shared tuple for every row missing from the file (a stray
+            # cell at row 1,048,576 leaves a million of them): known blank, skipped at once
+            continue
+        row = SheetRow(
+            number,
+            [cell_text(cell.value) for cell in cells],
+            frozenset(index for index, cell in enumerate(cells) if cell.data_type == "f"),
+        )
+        if row.formulas or any(row.cells):
+            yield row
+        else:
+            blank = cells
+
+
+def _csv_rows(data: bytes) -> list[SheetRow]:
     encodings = ("utf-8-sig",) if data.startswith(b"\xef\xbb\xbf") else ("utf-8", "cp949")
     for encoding in encodings:
         try:
@@ -159,8 +205,16 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     try:
-        return _filled(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return _filled(_csv_row(number, values) for number, values in enumerate(reader, start=1))
     except csv.Error:
         raise IntakeFileError(
             _("CSV 파일의 형식이 올바르지 않습니다. 엑셀에서 다시 저장해 올려 주세요."), code="csv"
         ) from None
+
+
+def _csv_row(number: int, values: list[str]) -> SheetRow:
+    """A CSV line as a :class:`SheetRow`: a cell starting with ``=`` counts as a formula
+    (Excel would compute it on opening the file)."""
+    cells = [cell_text(value) for value in values[:MAX_COLUMNS]]
+    return SheetRow(number, cells, frozenset(index for index, text in enumerate(cells) if text.startswith("=")))

@@ -27,6 +27,7 @@ from accounts.identifiers import mask_mobile
 from accounts.models import StaffMembership
 from accounts.services.staff_accounts import (
     CREATED_ACCOUNT,
+    StaffAlreadyMember,
     staff_account_create,
     staff_membership_set_active,
     staff_membership_update,
@@ -89,7 +90,10 @@ class StaffListView(DistrictDeskMixin, TemplateView):
 
 
 class StaffCreateView(DistrictDeskMixin, FormView):
-    """``/desk/staff/new/``: make a staff account; back to the list with what happened."""
+    """``/desk/staff/new/``: make a staff account; back to the list with what happened. An
+    address that is already staff (invited or working) is refused with a link to that
+    person's edit page (context ``existing_membership``), where the set-password link can be
+    sent again."""
 
     template_name = "jobs/desk/staff_form.html"
     form_class = StaffAccountForm
@@ -106,6 +110,9 @@ class StaffCreateView(DistrictDeskMixin, FormView):
                 role=data["role"],
                 base_url=self.request.build_absolute_uri("/"),
             )
+        except StaffAlreadyMember as exc:
+            form.add_service_errors(exc)
+            return self.render_to_response(self.get_context_data(form=form, existing_membership=exc.membership))
         except ValidationError as exc:
             form.add_service_errors(exc)
             return self.form_invalid(form)
@@ -129,8 +136,9 @@ class StaffCreateView(DistrictDeskMixin, FormView):
 
 class StaffEditView(DistrictDeskMixin, FormView):
     """``/desk/staff/<pk>/`` (a membership): change its centre and role (``action=save``),
-    stop or restore the staff rights (``action=deactivate``/``activate``) or send the
-    set-password link again (``action=send_link``). Unknown ``pk``: 404."""
+    stop or restore the staff rights (``action=deactivate``/``activate``; asking for the
+    state it already has says so and changes nothing) or send the set-password link again
+    (``action=send_link``). Unknown ``pk``: 404."""
 
     template_name = "jobs/desk/staff_form.html"
     form_class = StaffMembershipForm
@@ -180,15 +188,25 @@ class StaffEditView(DistrictDeskMixin, FormView):
 
     def _set_active(self, active: bool):
         try:
-            staff_membership_set_active(membership=self.membership, by=self.request.user, active=active)
+            _membership, changed = staff_membership_set_active(
+                membership=self.membership, by=self.request.user, active=active
+            )
         except ValidationError as exc:
             messages.error(self.request, " ".join(exc.messages))
             return redirect("desk:staff_edit", pk=self.membership.pk)
-        if active:
-            text = _("%(name)s 님의 직원 권한을 다시 켰습니다.")
+        name = {"name": self.membership.user}
+        if not changed:
+            if active:
+                text = _("%(name)s 님의 직원 권한은 이미 켜져 있습니다. 바뀐 것은 없습니다.")
+            else:
+                text = _("%(name)s 님의 직원 권한은 이미 멈춰 있습니다. 바뀐 것은 없습니다.")
+            messages.info(self.request, text % name)
+        elif active:
+            messages.success(self.request, _("%(name)s 님의 직원 권한을 다시 켰습니다.") % name)
         else:
-            text = _("%(name)s 님의 직원 권한을 멈췄습니다. 이제 센터 업무 화면을 쓸 수 없습니다.")
-        messages.success(self.request, text % {"name": self.membership.user})
+            messages.success(
+                self.request, _("%(name)s 님의 직원 권한을 멈췄습니다. 이제 센터 업무 화면을 쓸 수 없습니다.") % name
+            )
         return redirect("desk:staff_edit", pk=self.membership.pk)
 
     def _send_link(self):

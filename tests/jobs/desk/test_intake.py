@@ -5,6 +5,7 @@ good rows kept; file limits; district staff only."""
 
 import datetime
 import io
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -179,7 +180,8 @@ def test_xlsx_good_and_bad_rows(client, district_staff, manage_clock):
     )
     assert "같은 사람으로 보이는 기록이 이미 있습니다" in errors(7) and numbers[7].hints
     assert numbers[7].hints[0].profile_id == kim.pk and numbers[7].hints[0].masked_name == "김○○"
-    assert "보호자 동의서" in errors(8)
+    assert errors(8).startswith("출생연도: ") and "만 16세" in errors(8)
+    assert "보호자 동의서를 받아 센터 창구의 '방문 주민 등록' 화면에서" in errors(8)
     assert "서명일:" in errors(9)
     assert not SeekerProfile.objects.filter(name__in=["이오류", "박동네", "정청소", "강미래"]).exists()
     assert SeekerProfile.objects.filter(name="김순자").count() == 1
@@ -258,3 +260,77 @@ def test_zip_bomb_is_refused(client, district_staff, monkeypatch):
     monkeypatch.setattr(intake_files, "XLSX_MAX_UNPACKED", 1000)
     client.force_login(district_staff)
     assert "내용이 너무 큽니다" in file_errors(upload(client, xlsx([row()])))
+
+
+# --- formulas, blank rows -------------------------------------------------------------------
+
+
+def test_formula_cells_are_refused_as_formulas(client, district_staff, manage_clock):
+    client.force_login(district_staff)
+    rows = [
+        row(name="=1+2", phone="010-5555-0041"),
+        row(name="김수식", phone="010-5555-0042", birth_year="=1960+1", collection='=IF(TRUE,"Y","N")'),
+        row(name="김정상", phone="010-5555-0043"),
+    ]
+    report = report_of(upload(client, xlsx(rows)))
+    first, second, third = report.rows
+    assert first.errors == ["이름: 수식은 받지 않습니다. 값만 입력해 주세요."]
+    assert second.errors == [
+        "출생연도: 수식은 받지 않습니다. 값만 입력해 주세요.",
+        "수집·이용 동의: 수식은 받지 않습니다. 값만 입력해 주세요.",
+    ]
+    assert third.ok and report.registered == 1
+    assert not SeekerProfile.objects.filter(phone__in=["+821055550041", "+821055550042"]).exists()
+
+    # a CSV cell starting with "=" is what Excel would compute: refused the same way
+    text = csv_text([row(name="=1+2", phone="010-5555-0044")])
+    csv_report = report_of(upload(client, text.encode(), name="residents.csv"))
+    assert csv_report.rows[0].errors == ["이름: 수식은 받지 않습니다. 값만 입력해 주세요."]
+
+    # a formula in the header row refuses the file
+    header = ['="이름"', *HEADER[1:]]
+    assert "첫 줄(열 이름)에 수식이 있습니다" in file_errors(upload(client, xlsx([row()], header=header)))
+
+
+def test_blank_rows_do_not_count_and_a_stray_cell_far_below_is_read_quickly(
+    client, district_staff, manage_clock, monkeypatch
+):
+    client.force_login(district_staff)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = DATA_SHEET
+    sheet.append(HEADER)
+    sheet.append(row(name="한줄만", phone="010-5555-0051"))
+    sheet.cell(row=intake_files.XLSX_MAX_ROWS, column=len(HEADER) + 2, value=" ")  # a stray blank-looking cell
+    out = io.BytesIO()
+    workbook.save(out)
+    started = time.monotonic()
+    report = report_of(upload(client, out.getvalue()))
+    assert time.monotonic() - started < 5
+    assert [r.number for r in report.rows] == [2] and report.registered == 1
+
+    # blank rows between filled ones do not count toward the limit; filled rows do
+    monkeypatch.setattr(intake_files, "INTAKE_MAX_ROWS", 3)
+    spaced = []
+    for n in range(3):
+        spaced += [row(name=f"주민{n}", phone=f"010-5555-{60 + n:04d}"), [None] * len(HEADER), [""] * len(HEADER)]
+    rows = intake_files.read_rows(data=xlsx(spaced), filename="a.xlsx", sheet_name=DATA_SHEET)
+    assert [r.number for r in rows] == [1, 2, 5, 8]
+    blank_lines = csv_text([r if r[0] else [""] * len(HEADER) for r in spaced]).replace('""', "").encode()
+    assert [r.number for r in intake_files.read_rows(data=blank_lines, filename="a.csv")] == [1, 2, 5, 8]
+    too_many = spaced + [row(name="넷째", phone="010-5555-0070")]
+    assert "3행까지" in file_errors(upload(client, xlsx(too_many)))
+
+
+def test_reading_stops_at_the_first_row_past_the_limit(monkeypatch):
+    monkeypatch.setattr(intake_files, "INTAKE_MAX_ROWS", 2)
+    read = []
+
+    def lines():
+        for n in range(1, 10_000):
+            read.append(n)
+            yield intake_files.SheetRow(n, [f"칸{n}"])
+
+    with pytest.raises(intake_files.IntakeFileError):
+        intake_files._filled(lines())
+    assert read[-1] == 4  # header + 2 rows kept, the 4th refused, nothing more read

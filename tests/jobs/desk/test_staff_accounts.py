@@ -153,7 +153,9 @@ def test_create_refuses_existing_staff_unverified_and_taken_phone(client, distri
     client.force_login(district_staff)
     response = create(client, email=staff_b.email, centre=centre_a.pk)
     assert response.status_code == 200
-    assert "이미 만수1동 행정복지센터 직원으로 등록된 계정입니다" in response.content.decode()
+    html = response.content.decode()
+    assert "이미 만수1동 행정복지센터 직원으로 등록된 계정입니다" in html
+    assert f'href="/desk/staff/{staff_b.staff_membership.pk}/"' in html
     staff_b.staff_membership.refresh_from_db()
     assert staff_b.staff_membership.centre.name == "만수1동 행정복지센터"
 
@@ -166,6 +168,29 @@ def test_create_refuses_existing_staff_unverified_and_taken_phone(client, distri
     assert "다른 계정이 쓰는 휴대전화번호입니다" in response.content.decode()
     assert not User.objects.filter(email="new@example.kr").exists()
     assert mail.outbox == []
+
+
+def test_re_entering_an_invited_address_links_to_their_page(client, district_staff, centre_a, centre_b):
+    client.force_login(district_staff)
+    create(client, centre=centre_a.pk)
+    membership = User.objects.get(email="choi@namdong.example.kr").staff_membership
+    response = create(client, name="최상담", email="CHOI@namdong.example.kr", centre=centre_b.pk)
+    html = response.content.decode()
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["email"])
+    assert "이미 구월1동 행정복지센터 직원으로 초대한 분입니다" in errors
+    assert "비밀번호 설정 메일을 다시 보내" in errors and "이메일 확인" not in errors
+    assert response.context["existing_membership"] == membership
+    assert f'href="/desk/staff/{membership.pk}/"' in html and "최상담 님의 직원 정보 화면 열기" in html
+    membership.refresh_from_db()
+    assert membership.centre == centre_a and StaffMembership.objects.filter(user__name="최상담").count() == 1
+    assert len(mail.outbox) == 1  # nothing sent again from here
+
+    # stopped staff: the same link, and the message says the rights are stopped
+    membership.is_active = False
+    membership.save()
+    errors = " ".join(create(client, centre=centre_b.pk).context["form"].errors["email"])
+    assert "지금은 직원 권한이 멈춰 있습니다" in errors and "권한을 다시 켜고" in errors
 
 
 def test_create_form_errors_are_korean(client, district_staff):
@@ -207,10 +232,17 @@ def test_deactivate_and_reactivate(client, district_staff, staff_a):
     other = client.__class__()
     other.force_login(staff_a)
     assert other.get("/desk/").status_code == 403
-    client.post(f"/desk/staff/{membership.pk}/", {"action": "activate"})
+    again = client.post(f"/desk/staff/{membership.pk}/", {"action": "deactivate"}, follow=True).content.decode()
+    assert "김상담 님의 직원 권한은 이미 멈춰 있습니다" in again and "권한을 멈췄습니다" not in again
+    restored = client.post(f"/desk/staff/{membership.pk}/", {"action": "activate"}, follow=True)
+    assert "김상담 님의 직원 권한을 다시 켰습니다" in restored.content.decode()
     membership.refresh_from_db()
     assert membership.is_active
     assert other.get("/desk/").status_code == 200
+    again = client.post(f"/desk/staff/{membership.pk}/", {"action": "activate"}, follow=True).content.decode()
+    assert "김상담 님의 직원 권한은 이미 켜져 있습니다" in again and "다시 켰습니다" not in again
+    membership.refresh_from_db()
+    assert membership.is_active
 
 
 def test_district_staff_cannot_lock_themselves_out(client, district_staff, centre_a):
