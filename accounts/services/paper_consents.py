@@ -1,5 +1,6 @@
 """Paper consents taken at a centre's desk (issue 5 item 2; DESIGN.md "Privacy"): the checks
-of a signed form's purposes, version and date, its optional scan (PDF, JPEG or PNG judged by
+of a signed form's purposes, version and date (not in the future, at most
+:data:`PAPER_SIGNED_MAX_YEARS` back), its optional scan (PDF, JPEG or PNG judged by
 content, kept in private storage under ``consents/``), and the consent rows it gives
 (method ``paper``, ``taken_by`` the staff member). Used by :mod:`.residents`."""
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from namdong_jobs.text import tidy_text
 
 from ..choices import ConsentMethod, ConsentPurpose
+from ..consent_texts import RETENTION_YEARS
 from ..models import Consent
 from ..storage import private_storage
 from .consents import consent_give, consents_active
@@ -20,6 +22,12 @@ from .seekers import guardian_document_check
 
 #: Longest paper form version (the model's column).
 PAPER_FORM_VERSION_MAX = 20
+#: Oldest signing date a paper form may carry, in years before today (KST; 29 February →
+#: 28 February). A form signed longer ago is a typing mistake (0001-01-01, 1900-01-01) or one
+#: past the 2-year retention of a record without activity (``RETENTION_YEARS``, DESIGN.md
+#: "Privacy"): the resident signs a new form instead. Also applies to bulk intake, which
+#: registers through the same service.
+PAPER_SIGNED_MAX_YEARS = 3
 #: Content types of stored consent scans, by the extension their content gave them.
 SCAN_CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
 
@@ -36,9 +44,19 @@ def clean_purposes(purposes, errors: dict, *, key: str, required_collection: boo
     return [p for p in ConsentPurpose.values if p in given]
 
 
+def paper_signed_earliest(today: datetime.date) -> datetime.date:
+    """The oldest signing date accepted on ``today``: :data:`PAPER_SIGNED_MAX_YEARS` years
+    before it, 29 February → 28 February (``2026-06-15`` → ``2023-06-15``)."""
+    try:
+        return today.replace(year=today.year - PAPER_SIGNED_MAX_YEARS)
+    except ValueError:
+        return today.replace(year=today.year - PAPER_SIGNED_MAX_YEARS, day=28)
+
+
 def clean_paper(version, signed_on, errors: dict) -> str:
-    """The paper form's version (tidy) after checking it and the signing date (a KST date,
-    not in the future)."""
+    """The paper form's version (tidy) after checking it and the signing date: a KST date
+    from :func:`paper_signed_earliest` to today. Errors go under ``paper_form_version`` and
+    ``paper_signed_on``."""
     version = tidy_text(version or "", multiline=False)
     if not version:
         errors["paper_form_version"] = [_("서면 동의서의 판(버전)을 적어 주세요. 예: 2026-11-v1")]
@@ -48,6 +66,14 @@ def clean_paper(version, signed_on, errors: dict) -> str:
         errors["paper_signed_on"] = [_("동의서에 서명한 날짜를 입력해 주세요.")]
     elif signed_on > timezone.localdate():
         errors["paper_signed_on"] = [_("서명한 날짜는 오늘이나 그 전이어야 합니다.")]
+    elif signed_on < paper_signed_earliest(timezone.localdate()):
+        errors["paper_signed_on"] = [
+            _(
+                "서명한 날짜는 최근 %(years)d년 안이어야 합니다. 그보다 오래된 동의서는 보유 기간(%(retention)d년)이 "
+                "이미 지났으니, 주민에게 새 동의서를 받아 주세요."
+            )
+            % {"years": PAPER_SIGNED_MAX_YEARS, "retention": RETENTION_YEARS}
+        ]
     return version
 
 

@@ -1,14 +1,19 @@
 """Duplicate detection at a centre's desk (issue 5 item 3; DESIGN.md "People and roles"):
 the same mobile number, or the same name and birth year, at any centre or among online
 sign-ups, is reported as a masked :class:`DuplicateHint` (first syllable, birth year,
-centre), never the full name or number. Used by :func:`.residents.resident_register`
-(re-exported there)."""
+centre), never the full name or number. Used by :func:`.residents.resident_register` and
+:func:`.residents.resident_update` (re-exported there).
+
+Two submissions of the same person at once (a double click, two counters) must not both pass
+the check: each write takes :func:`registration_lock` first, so the second waits for the
+first to commit and then finds its record."""
 
 import dataclasses
 import functools
 import operator
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Q, Value
 from django.db.models.functions import Lower, Replace
 from django.utils.translation import gettext as _
@@ -20,6 +25,11 @@ from ..models import SeekerProfile, User
 
 #: At most this many duplicate hints are returned.
 MAX_HINTS = 20
+#: The PostgreSQL advisory lock of resident registrations and of record edits that change a
+#: phone, name or birth year (``pg_advisory_xact_lock(5, 1)``: issue 5, duplicates). The
+#: two-key form is a key space of its own, apart from the single-key locks of matching
+#: (``jobs.matching.run.MATCH_LOCK_KEY``) and of one-time codes (``hashtext``).
+REGISTRATION_LOCK_KEYS = (5, 1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,11 +52,20 @@ class DuplicateResident(ValidationError):
     """Registration refused because records that may be the same person exist (``hints``,
     a list of :class:`DuplicateHint`, those the staff member may open first)."""
 
-    def __init__(self, hints: list[DuplicateHint]):
+    def __init__(self, hints: list[DuplicateHint], message: str | None = None):
         super().__init__(
-            _("같은 사람으로 보이는 기록이 이미 있습니다. 확인한 뒤 다시 등록해 주세요."), code="duplicate"
+            message or _("같은 사람으로 보이는 기록이 이미 있습니다. 확인한 뒤 다시 등록해 주세요."), code="duplicate"
         )
         self.hints = list(hints)
+
+
+def registration_lock() -> None:
+    """Take the advisory lock :data:`REGISTRATION_LOCK_KEYS` until the transaction ends
+    (PostgreSQL ``pg_advisory_xact_lock``; waits while another transaction holds it), so
+    duplicate checks and the writes they guard run one at a time. Registrations are few;
+    serialising them costs nothing. Call it inside ``transaction.atomic``."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", list(REGISTRATION_LOCK_KEYS))
 
 
 def mask_name(name: str) -> str:
@@ -55,7 +74,7 @@ def mask_name(name: str) -> str:
     return f"{name[:1]}○○"
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """A name compared loosely: tidy, without spaces, lower-cased (``"홍 길동"`` = ``"홍길동"``)."""
     return tidy_text(name or "", multiline=False).replace(" ", "").lower()
 
@@ -81,10 +100,10 @@ def resident_duplicates(
     registered: the same mobile number (any spelling, normalised; a record's own number or
     its login's), or the same name (spaces and case ignored) and ``birth_year``. A malformed
     number or year matches nothing. ``exclude_id`` leaves one record out (the one being
-    made). Returns at most :data:`MAX_HINTS` :class:`DuplicateHint`, those ``staff`` may
+    made, or edited). Returns at most :data:`MAX_HINTS` :class:`DuplicateHint`, those ``staff`` may
     open first, then oldest first."""
     phone = _phone_or_blank(phone)
-    key = _name_key(name)
+    key = name_key(name)
     birth_year = int_or_none(birth_year)
     conditions = []
     if phone:

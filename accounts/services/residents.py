@@ -11,13 +11,20 @@ optional scan (PDF, JPEG or PNG judged by content, kept in private storage).
 Rules kept here, reusing the online sign-up's: the fields are checked by
 :func:`.profiles.profile_update`; the age rule is :func:`.seekers.signup_age_check` (under 15
 refused, 15–17 need the guardian's document, :func:`.seekers.guardian_document_check`); the
-collection consent is required. The phone is optional (some residents have none).
+collection consent is required. The phone is optional (some residents have none). The pages
+are used by staff, not by the resident, so the messages the sign-up words for a person
+signing up online ("…가입할 수 있습니다", "…문의해 주세요") are replaced here by error code
+with words for staff ("만 15세 미만은 등록할 수 없습니다 …"); every check runs and their errors
+are reported together.
 
 Duplicates (issue 5 item 3; :mod:`.resident_duplicates`): the same mobile number, or the same
 name and birth year, at any centre or among online sign-ups, is reported as a masked
-:class:`DuplicateHint` (first syllable, birth year, centre), never the full name or number.
-Family members may share a phone: the caller registers anyway with ``allow_duplicate=True``
-after the warning. The paper form's checks and its scan are in :mod:`.paper_consents`.
+:class:`DuplicateHint` (first syllable, birth year, centre), never the full name or number,
+on registering and when an edit changes the phone, name or birth year. Family members may
+share a phone: the caller saves anyway with ``allow_duplicate=True`` after the warning. Both
+writes take :func:`.resident_duplicates.registration_lock` before the check, so parallel
+submissions of one person give one record. The paper form's checks and its scan are in
+:mod:`.paper_consents`.
 
 Every write appends an access-log row (action ``edit``; detail ``register``, ``profile``,
 ``consent`` or ``transfer``) in its own transaction."""
@@ -38,6 +45,7 @@ from .access_log import access_log_write
 from .consents import consent_withdraw, consents_active
 from .paper_consents import (  # noqa: F401 - consent_scan_open and the limits are re-exported
     PAPER_FORM_VERSION_MAX,
+    PAPER_SIGNED_MAX_YEARS,
     SCAN_CONTENT_TYPES,
     check_file,
     clean_paper,
@@ -55,10 +63,12 @@ from .resident_duplicates import (  # noqa: F401 - part of this module's API
     DuplicateResident,
     int_or_none,
     mask_name,
+    name_key,
+    registration_lock,
     resident_duplicates,
 )
 from .resumes import profiles_visible_to_staff
-from .seekers import guardian_document_check, guardian_needed_message, signup_age_check
+from .seekers import MIN_SIGNUP_AGE, guardian_document_check, signup_age_check
 
 #: The wanted conditions a centre records (``resident_register``'s ``wanted``).
 WANTED_FIELDS = (
@@ -86,6 +96,73 @@ def _require_staff(staff: User) -> CommunityCentre:
 def _require_scope(*, profile: SeekerProfile, staff: User) -> None:
     if not profiles_visible_to_staff(staff).filter(pk=profile.pk).exists():
         raise PermissionDenied(_("이 주민의 기록을 다룰 권한이 없습니다."))
+
+
+def _age_rule(birth_year, errors: dict, *, guardian_document=None, has_document: bool = False) -> tuple:
+    """The sign-up age rule (:func:`.seekers.signup_age_check`) in words for staff: its
+    messages speak to a person signing up online, so the desk's replace them by error code
+    (``too_young``; the missing guardian's document). Errors go under ``birth_year`` and
+    ``guardian_document`` (a file's own error is kept). Returns ``(year, document kind)``:
+    the year (``None`` when refused) and ``guardian_document``'s kind when the age needs it."""
+    year = int_or_none(birth_year)
+    if year is None:
+        errors["birth_year"] = [_("출생 연도를 4자리 숫자로 입력해 주세요. 예: 1968")]
+        return None, None
+    try:
+        age = signup_age_check(birth_year=year)
+    except ValidationError as exc:
+        this_year = timezone.localdate().year
+        too_young = _(
+            "만 15세 미만은 등록할 수 없습니다 (근로기준법 제64조). "
+            "출생 연도 기준으로 %(year)d년에는 %(limit)d년생까지 등록할 수 있습니다."
+        ) % {"year": this_year, "limit": this_year - MIN_SIGNUP_AGE}
+        errors["birth_year"] = [too_young if exc.code == "too_young" else exc.messages[0]]
+        return None, None
+    if not age.needs_guardian:
+        return year, None
+    if guardian_document is not None:
+        return year, check_file(guardian_document, guardian_document_check, errors, "guardian_document")
+    if not has_document:
+        errors.setdefault(
+            "guardian_document",
+            [
+                _(
+                    "만 15~17세(출생 연도 기준으로 올해 만 18세가 되지 않는 분)는 보호자 동의서를 첨부해야 "
+                    "등록할 수 있습니다 (근로기준법 제66조)."
+                )
+            ],
+        )
+    return year, None
+
+
+def resident_register_check(
+    *, birth_year, consents, paper_form_version, paper_signed_on, paper_scan=None, guardian_document=None
+) -> dict[str, list[str]]:
+    """The consent, paper-form and age checks of :func:`resident_register` (the same
+    arguments), without storing anything: ``{argument name: [Korean messages]}``, empty when
+    they pass. A form whose own fields failed shows these too, so staff see every problem at
+    once instead of in rounds (the record's fields are ``profile_update``'s, checked on
+    registering)."""
+    errors: dict[str, list] = {}
+    clean_purposes(consents, errors, key="consents", required_collection=True)
+    clean_paper(paper_form_version, paper_signed_on, errors)
+    check_file(paper_scan, paper_scan_check, errors, "paper_scan")
+    _age_rule(birth_year, errors, guardian_document=guardian_document)
+    return errors
+
+
+def _check_duplicates(*, staff: User, profile: SeekerProfile, phone: bool, person: bool, message=None) -> None:
+    """Raise :class:`DuplicateResident` when other records share ``profile``'s phone (when
+    ``phone``) or name and birth year (when ``person``)."""
+    hints = resident_duplicates(
+        staff=staff,
+        name=profile.name if person else "",
+        birth_year=profile.birth_year if person else None,
+        phone=profile.phone if phone else "",
+        exclude_id=profile.pk,
+    )
+    if hints:
+        raise DuplicateResident(hints, message)
 
 
 # ---- the writes ----------------------------------------------------------------------------
@@ -132,7 +209,11 @@ def resident_register(
     ``None`` = 남동구 외), ``wanted`` (a dict of :data:`WANTED_FIELDS` as
     :func:`.profiles.profile_update` takes them), ``licences``, ``licences_other``: checked
     by ``profile_update``. ``consents`` must include ``collection``; ``paper_signed_on`` is a
-    KST date not in the future; ``paper_scan`` PDF/JPEG/PNG (:func:`paper_scan_check`).
+    KST date, not in the future nor more than ``PAPER_SIGNED_MAX_YEARS`` (3) years back;
+    ``paper_scan`` PDF/JPEG/PNG (:func:`paper_scan_check`). Every check runs and all their
+    errors are reported together, in words for staff (:func:`resident_register_check`).
+    The duplicate check and the insert run under :func:`.resident_duplicates.registration_lock`,
+    so two submissions of the same person at once give one record and one warning.
     Appends an access-log row (``edit``, ``"register"``, ``ip``).
 
     Raises ``PermissionDenied`` for someone who is not centre staff (or centre staff naming
@@ -147,19 +228,7 @@ def resident_register(
     purposes = clean_purposes(consents, errors, key="consents", required_collection=True)
     version = clean_paper(paper_form_version, paper_signed_on, errors)
     scan_kind = check_file(paper_scan, paper_scan_check, errors, "paper_scan")
-    year = int_or_none(birth_year)
-    document_kind = None
-    try:
-        if year is None:
-            raise ValidationError(_("출생 연도를 4자리 숫자로 입력해 주세요. 예: 1968"))
-        age = signup_age_check(birth_year=year)
-    except ValidationError as exc:
-        errors["birth_year"], year = exc.messages, None
-    else:
-        if age.needs_guardian and guardian_document is None:
-            errors["guardian_document"] = [guardian_needed_message()]
-        elif age.needs_guardian:
-            document_kind = check_file(guardian_document, guardian_document_check, errors, "guardian_document")
+    year, document_kind = _age_rule(birth_year, errors, guardian_document=guardian_document)
     profile = SeekerProfile(registered_centre=centre, registered_by=staff, birth_year=year)
     fields = {"name": name, "phone": phone, "home_dong": home_dong, "licences": list(licences or ())}
     fields.update(licences_other=licences_other, **wanted)
@@ -171,12 +240,9 @@ def resident_register(
         exc.update_error_dict(errors)
     if errors:
         raise ValidationError(errors)
+    registration_lock()  # a registration of the same person at once waits here, then sees this one
     if not allow_duplicate:
-        hints = resident_duplicates(
-            staff=staff, name=profile.name, birth_year=profile.birth_year, phone=profile.phone, exclude_id=profile.pk
-        )
-        if hints:
-            raise DuplicateResident(hints)
+        _check_duplicates(staff=staff, profile=profile, phone=True, person=True)
     stored: list[str] = []
     try:
         if document_kind:
@@ -201,8 +267,14 @@ def resident_register(
     return profile
 
 
+#: What :func:`resident_update` puts back on the profile object when it refuses a change.
+_RESTORED = (*RESIDENT_FIELDS, "notify_channels", "last_activity_at", "updated_at")
+
+
 @transaction.atomic
-def resident_update(*, profile: SeekerProfile, staff: User, ip: str | None = None, **changes) -> SeekerProfile:
+def resident_update(
+    *, profile: SeekerProfile, staff: User, allow_duplicate: bool = False, ip: str | None = None, **changes
+) -> SeekerProfile:
     """Change a resident's record from the desk: any of :data:`RESIDENT_FIELDS` (as
     :func:`.profiles.profile_update` takes them) and ``guardian_document`` (an upload,
     checked like sign-up's, replacing any earlier one; needed when the birth year makes the
@@ -211,8 +283,16 @@ def resident_update(*, profile: SeekerProfile, staff: User, ip: str | None = Non
     number, off without). Returns the profile (updated in place). Appends an access-log row
     (``edit``, ``"profile"``).
 
+    When the phone, or the name (spaces and case ignored) or birth year, really changes, the
+    new values are checked against the other records as at registration (under
+    :func:`.resident_duplicates.registration_lock`): a new phone against phones, a new
+    name or birth year against names and birth years.
+
     Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope,
-    ``ValidationError`` keyed by field (nothing saved), ``TypeError`` for another field."""
+    :class:`DuplicateResident` when other records match and not ``allow_duplicate``,
+    ``ValidationError`` keyed by field (every field's errors together, the age rule in words
+    for staff), ``TypeError`` for another field. Nothing is saved on an error, and
+    ``profile`` keeps its former values."""
     _require_scope(profile=profile, staff=staff)
     document = changes.pop("guardian_document", None)
     unknown = set(changes) - set(RESIDENT_FIELDS)
@@ -222,27 +302,46 @@ def resident_update(*, profile: SeekerProfile, staff: User, ip: str | None = Non
         raise ValidationError(
             {"phone": _("온라인 계정이 있는 구직자의 휴대전화번호는 본인이 로그인 정보에서 바꿉니다.")}
         )
+    errors: dict[str, list] = {}
+    kind = check_file(document, guardian_document_check, errors, "guardian_document")
+    if "birth_year" in changes:
+        _age_rule(changes["birth_year"], errors, has_document=bool(kind or profile.guardian_document))
+    before = {field: getattr(profile, field) for field in _RESTORED}
     old_document, new_document = profile.guardian_document.name, ""
-    if document is not None:
-        errors: dict[str, list] = {}
-        kind = check_file(document, guardian_document_check, errors, "guardian_document")
+    try:
+        if kind and not errors:  # (with errors, profile_update only reports the other fields)
+            profile.guardian_document.save(f"guardian.{kind}", File(document), save=False)
+            new_document = profile.guardian_document.name
+            # profile_update checks the age rule against the stored record
+            SeekerProfile.objects.filter(pk=profile.pk).update(guardian_document=new_document)
+        try:
+            profile_update(profile=profile, **changes)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                raise
+            found = exc.message_dict
+            if "birth_year" in errors or "guardian_document" in errors:
+                found.pop("birth_year", None)  # the sign-up's words; the desk's are in errors
+            errors = {**found, **errors}
         if errors:
             raise ValidationError(errors)
-        profile.guardian_document.save(f"guardian.{kind}", File(document), save=False)
-        new_document = profile.guardian_document.name
-        # profile_update checks the age rule against the stored record
-        SeekerProfile.objects.filter(pk=profile.pk).update(guardian_document=new_document)
-    try:
-        profile_update(profile=profile, **changes)
+        phone = profile.phone != before["phone"]
+        person = (name_key(profile.name), profile.birth_year) != (name_key(before["name"]), before["birth_year"])
+        if phone or person:
+            registration_lock()
+            if not allow_duplicate:
+                message = _("같은 사람으로 보이는 기록이 이미 있습니다. 확인한 뒤 다시 저장해 주세요.")
+                _check_duplicates(staff=staff, profile=profile, phone=phone, person=person, message=message)
         if profile.user_id is None and "phone" in changes:
             channels = [c for c in profile.notify_channels if c != NotifyChannel.SMS]
             profile.notify_channels = [*channels, NotifyChannel.SMS.value] if profile.phone else channels
             profile.save(update_fields=["notify_channels", "updated_at"])
         access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="profile")
     except BaseException:
-        if new_document:
-            files_delete([new_document])
-            profile.guardian_document.name = old_document
+        files_delete([new_document])
+        for field, value in before.items():
+            setattr(profile, field, value)
+        profile.guardian_document.name = old_document
         raise
     if new_document and old_document:
         transaction.on_commit(lambda: files_delete([old_document]))

@@ -1,7 +1,8 @@
 """Forms of the desk's registration pages (issue 5 items 2 and 3): the walk-in registration,
 the record edit, paper consents and withdrawal, and the transfer to another centre. They
 carry the input; the rules live in ``accounts.services.residents`` (whose ``ValidationError``
-the views hand to ``add_service_errors``).
+the views hand to ``add_service_errors``). Staff read these pages, not the resident: help
+texts speak to staff.
 
 The resident's fields are the seeker profile form's (``accounts.profile_forms.ProfileForm``:
 name, birth year, phone, home dong, the wanted conditions, licences), narrowed to what a
@@ -16,7 +17,13 @@ from accounts.choices import OPTIONAL_CONSENTS, ConsentPurpose
 from accounts.consent_texts import CONSENT_TEXTS, CONSENT_VERSION
 from accounts.models import SeekerProfile, User
 from accounts.profile_forms import ProfileForm, checkboxes
-from accounts.services.residents import PAPER_FORM_VERSION_MAX, RESIDENT_FIELDS, WANTED_FIELDS
+from accounts.services.paper_consents import PAPER_SIGNED_MAX_YEARS, paper_signed_earliest
+from accounts.services.residents import (
+    PAPER_FORM_VERSION_MAX,
+    RESIDENT_FIELDS,
+    WANTED_FIELDS,
+    resident_register_check,
+)
 from accounts.services.seekers import ADULT_AGE
 from accounts.signup_forms import SeekerProfileFieldsForm
 from namdong_jobs.forms import ServiceErrorsMixin
@@ -40,11 +47,15 @@ def consent_choices(purposes=ConsentPurpose.values) -> list[tuple[str, str]]:
 class ResidentForm(ProfileForm):
     """A resident's record as the desk keeps it: the seeker profile form's basic fields,
     wanted conditions and licences (the rest is the person's own to fill in once they claim
-    an account), and the guardian's document for ages 15–17. ``profile`` is the record
-    edited, or none for a new one (then ``home_dong`` starts at ``home_dong_initial``).
-    :meth:`service_changes` gives the fields as ``profile_update`` takes them."""
+    an account), the guardian's document for ages 15–17 and, after a duplicate warning,
+    ``allow_duplicate``. ``profile`` is the record edited, or none for a new one (then
+    ``home_dong`` starts at ``home_dong_initial``). :meth:`service_changes` gives the fields
+    as ``profile_update`` takes them."""
 
     guardian_document = SeekerProfileFieldsForm.base_fields["guardian_document"]
+    allow_duplicate = forms.BooleanField(
+        label=_("동일인이 아님을 확인했습니다 (가족이 같은 번호를 쓰는 경우 등)"), required=False
+    )
 
     def __init__(self, *args, profile: SeekerProfile | None = None, home_dong_initial: str = "", **kwargs):
         self.creating = profile is None
@@ -57,6 +68,12 @@ class ResidentForm(ProfileForm):
                 "휴대전화가 없으면 비워 두세요. 가족과 같은 번호를 써도 됩니다. 나중에 이 번호로 인증번호를 받아 "
                 "온라인 계정을 만들 수 있습니다."
             )
+        document = self.fields["guardian_document"]  # the sign-up's field speaks to the person
+        document.label = gettext("보호자 동의서")
+        document.help_text = gettext(
+            "친권자나 후견인이 서명한 동의서를 스캔하거나 찍은 PDF, JPG, PNG 파일, 10MB 이하. "
+            "화면이 다시 열리면 파일을 다시 골라 주세요."
+        )
         if self.creating:
             home = self.fields["home_dong"]
             home.choices = [("", gettext("-- 행정동을 골라 주세요 --")), *home.choices]
@@ -129,7 +146,13 @@ class PaperConsentFields(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["consents"].choices = consent_choices(purposes)
         self.fields["paper_form_version"].initial = CONSENT_VERSION
-        self.fields["paper_signed_on"].initial = timezone.localdate()
+        today = timezone.localdate()
+        signed_on = self.fields["paper_signed_on"]
+        signed_on.initial = today
+        signed_on.help_text = gettext("동의서에 적힌 서명 날짜입니다. 최근 %(years)d년 안의 날짜만 받습니다.") % {
+            "years": PAPER_SIGNED_MAX_YEARS
+        }
+        signed_on.widget.attrs.update(min=paper_signed_earliest(today).isoformat(), max=today.isoformat())
 
     def paper_fields(self) -> list:
         return [self[name] for name in ("paper_form_version", "paper_signed_on", "paper_scan")]
@@ -138,7 +161,11 @@ class PaperConsentFields(forms.Form):
 class RegistrationForm(ResidentForm, PaperConsentFields):
     """Walk-in registration: the resident's record, the paper consents, a first counselling
     note and, after a duplicate warning, ``allow_duplicate``. District staff also choose the
-    centre the resident belongs to (``centre``; default their own)."""
+    centre the resident belongs to (``centre``; default their own).
+
+    When a field fails here (so the service is not called), :meth:`clean` adds the service's
+    consent, paper-form and age errors (``resident_register_check``) on the fields without
+    an error yet, so staff see every problem at once rather than in rounds."""
 
     note = forms.CharField(
         label=_("상담 메모 (선택)"),
@@ -147,9 +174,6 @@ class RegistrationForm(ResidentForm, PaperConsentFields):
         help_text=_("적으면 오늘 방문 상담 기록으로 남습니다."),
         widget=forms.Textarea(attrs={"rows": 4, "lang": "ko"}),
         error_messages={"max_length": _("상담 메모는 %(limit_value)d자 이내로 적어 주세요.")},
-    )
-    allow_duplicate = forms.BooleanField(
-        label=_("동일인이 아님을 확인했습니다 (가족이 같은 번호를 쓰는 경우 등)"), required=False
     )
     centre = forms.ModelChoiceField(
         label=_("등록 센터"),
@@ -168,6 +192,24 @@ class RegistrationForm(ResidentForm, PaperConsentFields):
             self.fields["centre"].empty_label = gettext("구청 일자리센터 (내 센터)")
         else:
             del self.fields["centre"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self._errors:
+            return cleaned  # the service checks everything (and the record's fields) itself
+        problems = resident_register_check(
+            birth_year=cleaned.get("birth_year"),
+            consents=cleaned.get("consents") or (),
+            paper_form_version=cleaned.get("paper_form_version") or "",
+            paper_signed_on=cleaned.get("paper_signed_on"),
+            paper_scan=cleaned.get("paper_scan") or None,
+            guardian_document=cleaned.get("guardian_document") or None,
+        )
+        for key, messages in problems.items():
+            if key in self.fields and not self.has_error(key):
+                for message in messages:
+                    self.add_error(key, message)
+        return cleaned
 
     def register_kwargs(self) -> dict:
         """Keyword arguments of ``walk_in_register`` (without ``staff`` and ``ip``)."""

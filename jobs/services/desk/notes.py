@@ -20,6 +20,9 @@ CONTENT_MAX = 2000
 NEXT_ACTION_MAX = 300
 #: How far ahead a follow-up may be set: further is a typing mistake.
 FOLLOW_UP_MAX_AHEAD = datetime.timedelta(days=366)
+#: How far back a note's date may go (a year, as :data:`FOLLOW_UP_MAX_AHEAD`): notes are written
+#: at or soon after the contact, so an older date (0001-01-01, a wrong year) is a typing mistake.
+NOTED_ON_MAX_BACK = datetime.timedelta(days=366)
 
 
 def _require_scope(*, seeker: SeekerProfile, staff: User) -> None:
@@ -42,7 +45,8 @@ def note_add(
     """Write a counselling note by ``staff`` (their centre is recorded) about ``seeker``;
     returns it.
 
-    ``noted_on`` is the KST date of the contact (default today, not in the future);
+    ``noted_on`` is the KST date of the contact (default today; not in the future nor more
+    than a year back, :data:`NOTED_ON_MAX_BACK`);
     ``channel`` a :class:`NoteChannel` value; ``content`` 1–2,000 characters; ``next_action``
     at most 300; ``follow_up_on`` a KST date from ``noted_on`` up to a year ahead. Counts as
     the resident's activity (retention) and appends an access-log row (``edit``, ``"note"``).
@@ -66,9 +70,11 @@ def note_add(
         errors["channel"] = _("상담 방법을 골라 주세요.")
     if noted_on > today:
         errors["noted_on"] = _("상담 날짜는 오늘이나 그 전이어야 합니다.")
+    elif noted_on < today - NOTED_ON_MAX_BACK:
+        errors["noted_on"] = _("상담 날짜는 최근 1년 안이어야 합니다. 날짜를 확인해 주세요.")
     if follow_up_on is not None:
         if follow_up_on < noted_on:
-            errors["follow_up_on"] = _("다시 연락할 날짜는 상담 날짜 뒤여야 합니다.")
+            errors["follow_up_on"] = _("다시 연락할 날짜는 상담 날짜와 같거나 그 뒤여야 합니다.")
         elif follow_up_on > today + FOLLOW_UP_MAX_AHEAD:
             errors["follow_up_on"] = _("다시 연락할 날짜는 1년 안이어야 합니다. 날짜를 확인해 주세요.")
     if errors:

@@ -8,8 +8,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import SeekerProfile
 from accounts.services import resident_register
+from accounts.services.residents import resident_register_check
 
 from .notes import CONTENT_MAX, note_add
+
+#: The arguments of ``resident_register_check`` (a subset of ``resident_register``'s).
+_CHECKED = ("birth_year", "consents", "paper_form_version", "paper_signed_on", "paper_scan", "guardian_document")
 
 
 @transaction.atomic
@@ -24,10 +28,13 @@ def walk_in_register(*, note: str = "", **kwargs) -> SeekerProfile:
 
     Raises what ``resident_register`` raises (``DuplicateResident``, ``ValidationError``
     keyed by field, ``PermissionDenied``) and ``ValidationError`` keyed ``note`` for a note
-    over 2,000 characters (checked first, so nothing is stored then)."""
+    over 2,000 characters, checked first (nothing is stored then) and reported with the
+    consent, paper-form and age errors of ``resident_register_check``."""
     note = (note or "").strip()
     if len(note) > CONTENT_MAX:
-        raise ValidationError({"note": _("상담 메모는 %(n)d자 이내로 적어 주세요.") % {"n": CONTENT_MAX}})
+        errors = resident_register_check(**{key: kwargs.get(key) for key in _CHECKED})
+        errors["note"] = [_("상담 메모는 %(n)d자 이내로 적어 주세요.") % {"n": CONTENT_MAX}]
+        raise ValidationError(errors)
     profile = resident_register(**kwargs)
     if note:
         note_add(seeker=profile, staff=kwargs["staff"], content=note, ip=kwargs.get("ip"))

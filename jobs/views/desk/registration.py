@@ -7,8 +7,9 @@ Access log: the writes log themselves (``accounts.services.residents``: ``edit``
 ``register``/``profile``/``consent``/``transfer``); a page that shows a resident (the edit,
 consents and transfer forms, also when shown again with errors) writes one ``view`` row
 (``"record"``), a scan download a ``download`` row (``"consent"``), and a duplicate warning
-a ``search`` row listing the ids of the records hinted at (``query`` ``"duplicate_check"``,
-no typed data)."""
+(on registering, detail ``"register"``, or on an edit changing the phone, name or birth
+year, detail ``"profile"``) a ``search`` row listing the ids of the records hinted at
+(``query`` ``"duplicate_check"``, no typed data)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -44,7 +45,36 @@ def resident_consents(resident) -> list[Consent]:
     return list(Consent.objects.filter(person=resident).select_related("taken_by").order_by("-given_at", "-id"))
 
 
-class ResidentRegisterView(DeskMixin, FormView):
+class DuplicateWarningMixin:
+    """A form page that shows the masked duplicate warning (``register_duplicates.html``) and
+    the acknowledgement checkbox (``register_acknowledge.html``) when the service raises
+    :class:`DuplicateResident`: the hints this staff member may open (``same_centre_hints``)
+    and the others (``other_centre_hints``), ``files_dropped`` when the request had uploads
+    (to be chosen again). Logs one ``search`` row listing the hinted ids."""
+
+    #: The access-log ``detail`` of the warning's ``search`` row.
+    duplicate_detail = ""
+
+    def duplicate_warning(self, form, exc: DuplicateResident):
+        self.log_access(
+            AccessAction.SEARCH,
+            detail=self.duplicate_detail,
+            query="duplicate_check",
+            listed_ids=[h.profile_id for h in exc.hints],
+        )
+        files = bool(self.request.FILES)
+        return self.render_to_response(self.get_context_data(form=form, hints=exc.hints, files_dropped=files))
+
+    def get_context_data(self, **kwargs):
+        hints = kwargs.setdefault("hints", [])
+        return super().get_context_data(
+            same_centre_hints=[h for h in hints if h.same_centre],
+            other_centre_hints=[h for h in hints if not h.same_centre],
+            **kwargs,
+        )
+
+
+class ResidentRegisterView(DuplicateWarningMixin, DeskMixin, FormView):
     """``/desk/residents/new/``: register a walk-in resident (name, birth year, optional
     mobile, home dong, wanted conditions, licences, the paper consents with form version,
     date and optional scan, a guardian's document at 15–17, a first note). Records that may
@@ -54,6 +84,7 @@ class ResidentRegisterView(DeskMixin, FormView):
 
     template_name = "jobs/desk/register.html"
     form_class = RegistrationForm
+    duplicate_detail = "register"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "staff": self.request.user}
@@ -62,14 +93,7 @@ class ResidentRegisterView(DeskMixin, FormView):
         try:
             profile = walk_in_register(staff=self.request.user, ip=client_ip(self.request), **form.register_kwargs())
         except DuplicateResident as exc:
-            self.log_access(
-                AccessAction.SEARCH,
-                detail="register",
-                query="duplicate_check",
-                listed_ids=[h.profile_id for h in exc.hints],
-            )
-            files = bool(self.request.FILES)
-            return self.render_to_response(self.get_context_data(form=form, hints=exc.hints, files_dropped=files))
+            return self.duplicate_warning(form, exc)
         except ValidationError as exc:
             form.add_service_errors(exc)
             return self.form_invalid(form)
@@ -78,15 +102,6 @@ class ResidentRegisterView(DeskMixin, FormView):
             _("%(name)s 님을 등록했습니다. 서면 동의를 기록했습니다.") % {"name": profile.name},
         )
         return redirect("desk:resident_detail", pk=profile.pk)
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("hints", [])
-        hints = kwargs["hints"]
-        return super().get_context_data(
-            same_centre_hints=[h for h in hints if h.same_centre],
-            other_centre_hints=[h for h in hints if not h.same_centre],
-            **kwargs,
-        )
 
 
 class ResidentPageMixin(DeskMixin):
@@ -100,12 +115,16 @@ class ResidentPageMixin(DeskMixin):
         return super().get_context_data(resident=self.get_resident(), **kwargs)
 
 
-class ResidentEditView(ResidentPageMixin, FormView):
+class ResidentEditView(DuplicateWarningMixin, ResidentPageMixin, FormView):
     """``/desk/residents/<pk>/edit/``: the same fields as registration (and a guardian's
-    document when the birth year makes the resident 15–17)."""
+    document when the birth year makes the resident 15–17). A change of phone, name or
+    birth year that matches other records shows the registration's masked warning (a
+    ``view`` row for the page and a ``search`` row for the hints); ticking "동일인이 아님을
+    확인했습니다" saves anyway."""
 
     template_name = "jobs/desk/resident_edit.html"
     form_class = ResidentForm
+    duplicate_detail = "profile"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "profile": self.get_resident()}
@@ -118,8 +137,15 @@ class ResidentEditView(ResidentPageMixin, FormView):
         resident = self.get_resident()
         try:
             resident_update(
-                profile=resident, staff=self.request.user, ip=client_ip(self.request), **form.service_changes()
+                profile=resident,
+                staff=self.request.user,
+                allow_duplicate=form.cleaned_data["allow_duplicate"],
+                ip=client_ip(self.request),
+                **form.service_changes(),
             )
+        except DuplicateResident as exc:
+            self.log_view()
+            return self.duplicate_warning(form, exc)
         except ValidationError as exc:
             form.add_service_errors(exc)
             return self.form_invalid(form)

@@ -2,7 +2,8 @@
 birth year, at any centre or among online sign-ups, is shown masked (initial, birth year,
 centre); at the same centre with a link to open the record, across centres with a sentence to
 ask the district staff for a transfer. Full names and numbers of other records never reach the
-page. Family members sharing a phone are registered after the warning is acknowledged."""
+page. Family members sharing a phone are registered after the warning is acknowledged. Editing
+a record checks the same when the phone, name or birth year really changes."""
 
 import datetime
 
@@ -12,7 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AccessLogEntry, SeekerProfile
-from accounts.services import DuplicateHint, DuplicateResident, resident_duplicates, resident_register
+from accounts.services import (
+    DuplicateHint,
+    DuplicateResident,
+    resident_duplicates,
+    resident_register,
+    resident_update,
+)
 from tests.factories import SeekerProfileFactory, UserFactory
 
 from .conftest import make_walk_in
@@ -174,3 +181,129 @@ def test_uploaded_files_are_asked_again_after_a_warning(client, staff_a, centre_
     client.force_login(staff_a)
     response = client.post(URL, form_data(phone="010-7777-8888", paper_scan=upload(PDF)))
     assert "올린 파일(동의서 스캔, 보호자 동의서)은 다시 골라 주세요." in response.content.decode()
+
+
+# ---- editing a record: the same check when the phone, name or birth year changes ------------------
+
+
+def edit_url(resident) -> str:
+    return reverse("desk:resident_edit", args=[resident.pk])
+
+
+def test_an_edit_to_another_residents_phone_is_refused_with_the_hints(staff_a, centre_a, centre_b):
+    other = make_walk_in(centre_b, name="김영희", birth_year=1960, phone="+821077778888")
+    mine = make_walk_in(centre_a, name="박민수", birth_year=1970, phone="+821011112222", notify_channels=["sms"])
+    with pytest.raises(DuplicateResident) as caught:
+        resident_update(profile=mine, staff=staff_a, phone="010-7777-8888", wanted_days=["SAT"])
+    assert [(h.profile_id, h.masked_name, h.same_centre, h.reasons) for h in caught.value.hints] == [
+        (other.pk, "김○○", False, ("phone",))
+    ]
+    assert "다시 저장해 주세요" in caught.value.messages[0]
+    assert (mine.phone, mine.wanted_days) == ("+821011112222", [])  # the object keeps its former values
+    mine.refresh_from_db()
+    assert (mine.phone, mine.wanted_days) == ("+821011112222", [])
+    assert not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("before", "changes"),
+    [
+        ({"name": "홍길순", "birth_year": 1960}, {"name": "홍 길동"}),  # the name (spaces ignored)
+        ({"name": "홍길동", "birth_year": 1961}, {"birth_year": 1960}),  # the birth year
+    ],
+)
+def test_an_edit_to_another_residents_name_and_birth_year_is_refused(staff_a, centre_a, before, changes):
+    other = make_walk_in(centre_a, name="홍길동", birth_year=1960)
+    mine = make_walk_in(centre_a, **before)
+    with pytest.raises(DuplicateResident) as caught:
+        resident_update(profile=mine, staff=staff_a, **changes)
+    assert [(h.profile_id, h.same_centre, h.reasons) for h in caught.value.hints] == [
+        (other.pk, True, ("name_birth_year",))
+    ]
+    mine.refresh_from_db()
+    assert (mine.name, mine.birth_year) == (before["name"], before["birth_year"])
+
+
+def test_an_edit_that_keeps_phone_name_and_birth_year_is_not_checked(staff_a, centre_a):
+    parent = make_walk_in(centre_a, name="김철수", birth_year=1950, phone="+821077778888")
+    child = make_walk_in(centre_a, name="김영수", birth_year=1958, phone="+821077778888")  # registered after a warning
+    make_walk_in(centre_a, name="김영수", birth_year=1958, phone="")  # another 김영수 1958, acknowledged too
+    # the same values in other spellings are no change
+    resident_update(profile=child, staff=staff_a, name=" 김영수 ", birth_year="1958", phone="010 7777 8888")
+    resident_update(profile=child, staff=staff_a, wanted_days=["MON"])
+    child.refresh_from_db()
+    assert child.wanted_days == ["MON"]
+    # a new name is checked against names only: the shared phone was acknowledged already
+    resident_update(profile=child, staff=staff_a, name="김영민")
+    child.refresh_from_db()
+    assert child.name == "김영민" and parent.phone == child.phone
+    assert AccessLogEntry.objects.filter(person=child, action="edit", detail="profile").count() == 3
+
+
+def test_an_acknowledged_edit_is_saved(staff_a, centre_a):
+    make_walk_in(centre_a, name="김철수", birth_year=1950, phone="+821077778888")
+    mine = make_walk_in(centre_a, name="김영수", birth_year=1958, phone="")
+    resident_update(profile=mine, staff=staff_a, phone="010-7777-8888", allow_duplicate=True)
+    mine.refresh_from_db()
+    assert mine.phone == "+821077778888"
+    assert SeekerProfile.objects.filter(phone="+821077778888").count() == 2
+
+
+def test_an_online_seekers_name_change_is_checked_too(district_staff, centre_b):
+    other = make_walk_in(centre_b, name="이순신", birth_year=1980)
+    online = SeekerProfileFactory(user=UserFactory(phone="+821011112222"), name="이순자", birth_year=1980)
+    with pytest.raises(DuplicateResident) as caught:
+        resident_update(profile=online, staff=district_staff, name="이순신")
+    assert [h.profile_id for h in caught.value.hints] == [other.pk]
+
+
+def test_the_edit_page_shows_the_masked_warning_and_saves_after_it(client, staff_a, centre_a, centre_b):
+    other = make_walk_in(centre_b, name="김영희", birth_year=1960, phone="+821077778888")
+    mine = make_walk_in(centre_a, name="박민수", birth_year=1970, phone="+821011112222")
+    client.force_login(staff_a)
+    data = {
+        "name": "박민수",
+        "birth_year": "1970",
+        "phone": "010-7777-8888",
+        "home_dong": "2820051000",
+        "wanted_wage_unit": "hour",
+    }
+    assert 'name="allow_duplicate"' not in client.get(edit_url(mine)).content.decode()
+    response = client.post(edit_url(mine), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>박민수 님 기록 고치기</h1>" in html
+    assert "같은 사람으로 보이는 기록이 이미 있습니다" in html
+    assert "김○○" in html and "1960년생" in html and "만수1동 행정복지센터" in html and "같은 휴대전화번호" in html
+    assert "구청 일자리센터에 기록을 이 센터로 옮겨 달라고(이관) 요청해 주세요." in html
+    assert "체크하고 다시 저장하세요." in html
+    assert "동일인이 아님을 확인했습니다 (가족이 같은 번호를 쓰는 경우 등)" in html and 'name="allow_duplicate"' in html
+    assert "김영희" not in html and reverse("desk:resident_detail", args=[other.pk]) not in html
+    mine.refresh_from_db()
+    assert mine.phone == "+821011112222"
+    rows = list(
+        AccessLogEntry.objects.order_by("id").values_list("action", "person_id", "detail", "query", "listed_ids")
+    )
+    assert rows == [
+        ("view", mine.pk, "record", "", []),  # the GET
+        ("view", mine.pk, "record", "", []),
+        ("search", None, "profile", "duplicate_check", [other.pk]),
+    ]
+
+    response = client.post(edit_url(mine), {**data, "allow_duplicate": "on"})
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.phone == "+821077778888"
+    assert AccessLogEntry.objects.order_by("id").last().detail == "profile"
+
+
+def test_the_edit_page_offers_a_same_centre_record_to_open(client, staff_a, centre_a):
+    other = make_walk_in(centre_a, name="홍길동", birth_year=1960, phone="")
+    mine = make_walk_in(centre_a, name="홍길순", birth_year=1960, phone="")
+    client.force_login(staff_a)
+    data = {"name": "홍길동", "birth_year": "1960", "phone": "", "home_dong": "2820051000", "wanted_wage_unit": "hour"}
+    html = client.post(edit_url(mine), data).content.decode()
+    assert "같은 이름과 출생 연도" in html
+    assert f'href="{reverse("desk:resident_detail", args=[other.pk])}"' in html
+    mine.refresh_from_db()
+    assert mine.name == "홍길순"

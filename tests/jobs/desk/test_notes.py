@@ -4,6 +4,7 @@ action, follow-up date), marking a follow-up done, errors, scope and the access 
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import AccessAction, AccessLogEntry
@@ -82,7 +83,9 @@ def test_next_action_and_follow_up_are_optional(client, resident, staff_a, manag
         ({"channel": "email"}, "상담 방법을 골라 주세요."),
         ({"noted_on": "2026-06-16"}, "오늘이나 그 전"),
         ({"noted_on": "어제"}, "2026-07-01 처럼"),
-        ({"follow_up_on": "2026-06-01"}, "상담 날짜 뒤"),
+        ({"follow_up_on": "2026-06-01"}, "상담 날짜와 같거나 그 뒤여야 합니다"),
+        ({"noted_on": "0001-01-01"}, "최근 1년 안"),
+        ({"noted_on": "2025-06-13"}, "최근 1년 안"),
         ({"follow_up_on": "2028-01-01"}, "1년 안"),
         ({"next_action": "나" * 301}, "300자 이내"),
     ],
@@ -96,6 +99,16 @@ def test_bad_input_is_refused_with_a_korean_message(client, resident, staff_a, m
     assert 'id="error-summary"' in html
     assert not CounsellingNote.objects.exists()
     assert [e.action for e in AccessLogEntry.objects.all()] == [AccessAction.VIEW]
+
+
+def test_the_note_date_may_go_back_a_year_and_the_follow_up_be_the_same_day(resident, staff_a, manage_clock):
+    oldest = datetime.date(2025, 6, 14)  # 2026-06-15 less NOTED_ON_MAX_BACK (366 days)
+    note = note_add(seeker=resident, staff=staff_a, content="작년 방문 기록", noted_on=oldest, follow_up_on=oldest)
+    assert (note.noted_on, note.follow_up_on) == (oldest, oldest)
+    with pytest.raises(ValidationError) as caught:
+        note_add(seeker=resident, staff=staff_a, content="상담", noted_on=oldest - datetime.timedelta(days=1))
+    assert caught.value.message_dict == {"noted_on": ["상담 날짜는 최근 1년 안이어야 합니다. 날짜를 확인해 주세요."]}
+    assert CounsellingNote.objects.count() == 1
 
 
 def test_a_nul_character_does_not_fail(client, resident, staff_a, manage_clock):

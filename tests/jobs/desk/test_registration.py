@@ -267,3 +267,95 @@ def test_walk_in_register_is_all_or_nothing(staff_a, monkeypatch):
         )  # fmt: skip
     assert not SeekerProfile.objects.exists()
     assert not Consent.objects.exists() and not AccessLogEntry.objects.exists()
+
+
+# ---- every error at once, in words for staff ----------------------------------------------------
+
+
+def test_a_missing_birth_year_and_a_missing_consent_are_reported_together(staff_a):
+    with pytest.raises(ValidationError) as caught:
+        register(staff_a, birth_year=None, consents=[])
+    assert caught.value.message_dict == {
+        "birth_year": ["출생 연도를 4자리 숫자로 입력해 주세요. 예: 1968"],
+        "consents": ["개인정보 수집·이용 동의(필수)에 서명한 경우에만 등록할 수 있습니다."],
+    }
+
+
+def test_the_age_and_paper_form_checks_run_together(staff_a):
+    with pytest.raises(ValidationError) as caught:
+        register(staff_a, birth_year=2012, consents=["provision"], paper_signed_on=datetime.date(1900, 1, 1))
+    assert set(caught.value.message_dict) == {"birth_year", "consents", "paper_signed_on"}
+    assert not SeekerProfile.objects.exists()
+
+
+def test_the_age_rule_speaks_to_staff(staff_a):
+    with pytest.raises(ValidationError) as caught:
+        register(staff_a, birth_year=2012)  # 14 in 2026
+    (message,) = caught.value.message_dict["birth_year"]
+    assert message == (
+        "만 15세 미만은 등록할 수 없습니다 (근로기준법 제64조). "
+        "출생 연도 기준으로 2026년에는 2011년생까지 등록할 수 있습니다."
+    )
+    with pytest.raises(ValidationError) as caught:
+        register(staff_a, birth_year=2010)  # 16 in 2026
+    (message,) = caught.value.message_dict["guardian_document"]
+    assert (
+        message.startswith("만 15~17세")
+        and "보호자 동의서를 첨부해야 등록할 수 있습니다 (근로기준법 제66조)." in message
+    )
+    for messages in caught.value.message_dict.values():
+        assert not any("가입" in m or "문의해 주세요" in m for m in messages)
+
+
+def test_walk_in_register_reports_a_long_note_with_the_other_errors(staff_a):
+    with pytest.raises(ValidationError) as caught:
+        walk_in_register(
+            note="가" * 2001, staff=staff_a, name="홍길동", birth_year=2012, consents=[],
+            paper_form_version="2026-1", paper_signed_on=TODAY,
+        )  # fmt: skip
+    assert set(caught.value.message_dict) == {"note", "birth_year", "consents"}
+    assert not SeekerProfile.objects.exists()
+
+
+# ---- the signing date: not in the future, at most 3 years back ---------------------------------
+
+
+@pytest.mark.parametrize("signed_on", [datetime.date(1, 1, 1), datetime.date(1900, 1, 1), datetime.date(2023, 6, 14)])
+def test_a_signing_date_over_3_years_back_is_refused(staff_a, signed_on):
+    with pytest.raises(ValidationError) as caught:
+        register(staff_a, paper_signed_on=signed_on)
+    assert caught.value.message_dict == {
+        "paper_signed_on": [
+            "서명한 날짜는 최근 3년 안이어야 합니다. 그보다 오래된 동의서는 보유 기간(2년)이 이미 지났으니, "
+            "주민에게 새 동의서를 받아 주세요."
+        ]
+    }
+    assert not SeekerProfile.objects.exists()
+
+
+def test_a_signing_date_3_years_back_is_accepted(staff_a):
+    profile = register(staff_a, paper_signed_on=datetime.date(2023, 6, 15))
+    assert Consent.objects.get(person=profile).paper_signed_on == datetime.date(2023, 6, 15)
+
+
+def test_the_earliest_signing_date_of_29_february():
+    from accounts.services.paper_consents import paper_signed_earliest
+
+    assert paper_signed_earliest(datetime.date(2028, 2, 29)) == datetime.date(2025, 2, 28)
+    assert paper_signed_earliest(TODAY) == datetime.date(2023, 6, 15)
+
+
+def test_further_paper_consents_bound_the_signing_date_too(staff_a):
+    from accounts.services import paper_consents_record
+
+    profile = register(staff_a)
+    with pytest.raises(ValidationError) as caught:
+        paper_consents_record(
+            profile=profile,
+            staff=staff_a,
+            purposes=["provision"],
+            paper_form_version="2026-1",
+            paper_signed_on=datetime.date(1, 1, 1),
+        )
+    assert "최근 3년 안" in caught.value.message_dict["paper_signed_on"][0]
+    assert Consent.objects.filter(person=profile).count() == 1

@@ -177,6 +177,8 @@ def test_15_to_17_with_the_guardian_document(client, staff_a):
         {"consents": ["bogus"]},
         {"paper_signed_on": "2026-13-45"},
         {"paper_signed_on": "2026-06-16"},
+        {"paper_signed_on": "0001-01-01"},
+        {"paper_signed_on": "1900-01-01"},
         {"paper_form_version": "x" * 300},
         {"wanted_wage_amount": "-5"},
         {"wanted_wage_amount": "9" * 40},
@@ -214,3 +216,49 @@ def test_anonymous_visitors_go_to_the_login_page(client):
     assert response["Location"].startswith(reverse("accounts:login"))
     assert client.post(URL, form_data()).status_code == 302
     assert not SeekerProfile.objects.exists()
+
+
+def test_every_problem_shows_in_one_round(client, staff_a):
+    client.force_login(staff_a)
+    # a name only (the browser still sends the prefilled form version, date and dong)
+    response = client.post(
+        URL,
+        {"name": "홍길동", "paper_form_version": "2026-1", "paper_signed_on": "1900-01-01", "home_dong": "2820051000"},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) >= {"birth_year", "consents", "paper_signed_on"}
+    html = response.content.decode()
+    assert "출생 연도를 입력해 주세요." in html
+    assert "개인정보 수집·이용 동의(필수)에 서명한 경우에만 등록할 수 있습니다." in html
+    assert "서명한 날짜는 최근 3년 안이어야 합니다." in html
+    # a form error elsewhere still shows the age rule and the missing guardian's document
+    response = client.post(URL, form_data(name="", birth_year="2012", consents=[]))
+    assert set(response.context["form"].errors) == {"name", "birth_year", "consents"}
+    assert "만 15세 미만은 등록할 수 없습니다" in response.content.decode()
+    response = client.post(URL, form_data(name="", birth_year="2010"))
+    assert set(response.context["form"].errors) == {"name", "guardian_document"}
+    assert not SeekerProfile.objects.exists() and not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("birth_year", "field", "message"),
+    [
+        ("2012", "birth_year", "만 15세 미만은 등록할 수 없습니다 (근로기준법 제64조)."),
+        ("2010", "guardian_document", "보호자 동의서를 첨부해야 등록할 수 있습니다 (근로기준법 제66조)."),
+    ],
+)
+def test_the_age_rule_speaks_to_staff(client, staff_a, birth_year, field, message):
+    client.force_login(staff_a)
+    response = client.post(URL, form_data(birth_year=birth_year))
+    assert message in response.context["form"].errors[field][0]
+    html = response.content.decode()
+    assert message in html
+    assert "가입할 수 있습니다" not in html and "문의해 주세요" not in html
+
+
+def test_the_signing_date_input_is_bounded(client, staff_a):
+    client.force_login(staff_a)
+    html = client.get(URL).content.decode()
+    assert 'min="2023-06-15"' in html and 'max="2026-06-15"' in html
+    assert "최근 3년 안의 날짜만 받습니다." in html

@@ -139,6 +139,37 @@ def test_a_birth_year_of_15_to_17_needs_the_guardian_document(client, staff_a, r
     assert 'name="guardian_document"' in client.get(url).content.decode()  # offered to replace
 
 
+@pytest.mark.parametrize(
+    ("birth_year", "field", "message"),
+    [
+        ("2013", "birth_year", "만 15세 미만은 등록할 수 없습니다 (근로기준법 제64조)."),
+        ("2010", "guardian_document", "보호자 동의서를 첨부해야 등록할 수 있습니다 (근로기준법 제66조)."),
+    ],
+)
+def test_the_age_rule_on_an_edit_speaks_to_staff(client, staff_a, resident, birth_year, field, message):
+    client.force_login(staff_a)
+    response = client.post(reverse("desk:resident_edit", args=[resident.pk]), edit_data(birth_year=birth_year))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert message in errors[field][0]
+    assert field == "birth_year" or "birth_year" not in errors  # one message, where staff act
+    html = response.content.decode()
+    assert message in html and "문의해 주세요" not in html and "가입할 수 있습니다" not in html
+    resident.refresh_from_db()
+    assert resident.birth_year == 1960
+
+
+def test_an_edit_reports_the_age_rule_with_the_other_fields(staff_a, resident):
+    from django.core.exceptions import ValidationError
+
+    from accounts.services import resident_update
+
+    with pytest.raises(ValidationError) as caught:
+        resident_update(profile=resident, staff=staff_a, birth_year=2010, phone="02-123-4567", name="")
+    assert set(caught.value.message_dict) == {"guardian_document", "phone", "name"}
+    assert resident.name == "홍길동"
+
+
 def test_an_online_seekers_phone_is_not_edited_at_the_desk(client, district_staff):
     online = SeekerProfileFactory(user=UserFactory(phone="+821011112222"), phone="+821011112222", birth_year=1980)
     client.force_login(district_staff)
@@ -196,6 +227,8 @@ def test_recording_further_paper_consents(client, staff_b, centre_b):
         {"consents": ["collection"]},  # active already: not offered
         {"consents": ["bogus"]},
         {"paper_signed_on": "2026-06-16"},
+        {"paper_signed_on": "1900-01-01"},
+        {"paper_signed_on": "0001-01-01"},
         {"paper_signed_on": "yesterday"},
         {"paper_form_version": ""},
         {"paper_scan": upload(EXE, "scan.pdf")},
