@@ -1,8 +1,10 @@
 """Paper consents taken at a centre's desk (issue 5 item 2; DESIGN.md "Privacy"): the checks
 of a signed form's purposes, version and date (not in the future, at most
 :data:`PAPER_SIGNED_MAX_YEARS` back), its optional scan (PDF, JPEG or PNG judged by
-content, kept in private storage under ``consents/``), and the consent rows it gives
-(method ``paper``, ``taken_by`` the staff member). Used by :mod:`.residents`."""
+content, kept in private storage under ``consents/``), the consent rows it gives
+(method ``paper``, ``taken_by`` the staff member), and the opening of such private files
+for download (:func:`private_file_open`: a scan, and also a guardian's document). Used by
+:mod:`.residents`."""
 
 import datetime
 
@@ -146,20 +148,30 @@ def files_delete(names) -> None:
             storage.delete(name)
 
 
-def consent_scan_open(consent: Consent):
-    """Open the scan of ``consent``'s paper form for sending: ``(file, filename,
-    content_type)`` (the caller closes the file; ``FileResponse`` does), e.g. ``"동의서
-    스캔-12-2026-06-15.pdf"``. Checks nothing about who asks and logs nothing: the caller
-    has checked the resident is in the staff member's scope and writes the ``download``
-    row. Raises ``FileNotFoundError`` when there is no scan or its file is missing."""
-    name = consent.paper_scan.name if consent.paper_scan else ""
+def private_file_open(name: str, *filename_parts: str):
+    """Open the private-storage file ``name`` for sending: ``(file, filename,
+    content_type)`` (the caller closes the file; ``FileResponse`` does). ``filename`` is the
+    non-blank ``filename_parts`` joined by "-" with the stored file's extension, the content
+    type that extension's (:data:`SCAN_CONTENT_TYPES`, else ``application/octet-stream``).
+    Checks nothing about who asks and logs nothing. Raises ``FileNotFoundError`` when
+    ``name`` is blank or its file is missing."""
     if not name:
-        raise FileNotFoundError(consent.pk)
+        raise FileNotFoundError(name)
     try:
         handle = private_storage().open(name, "rb")
     except IsADirectoryError as exc:
-        raise FileNotFoundError(consent.pk) from exc
+        raise FileNotFoundError(name) from exc
     kind = name.rsplit(".", 1)[-1].lower()
-    signed = consent.paper_signed_on.isoformat() if consent.paper_signed_on else ""
-    filename = "-".join(part for part in (_("동의서 스캔"), str(consent.person_id), signed) if part)
+    filename = "-".join(part for part in filename_parts if part)
     return handle, f"{filename}.{kind}", SCAN_CONTENT_TYPES.get(kind, "application/octet-stream")
+
+
+def consent_scan_open(consent: Consent):
+    """Open the scan of ``consent``'s paper form for sending (:func:`private_file_open`):
+    ``(file, filename, content_type)``, e.g. ``"동의서 스캔-12-2026-06-15.pdf"``. Checks
+    nothing about who asks and logs nothing: the caller has checked the resident is in the
+    staff member's scope and writes the ``download`` row. Raises ``FileNotFoundError`` when
+    there is no scan or its file is missing."""
+    signed = consent.paper_signed_on.isoformat() if consent.paper_signed_on else ""
+    name = consent.paper_scan.name if consent.paper_scan else ""
+    return private_file_open(name, _("동의서 스캔"), str(consent.person_id), signed)

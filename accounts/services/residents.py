@@ -26,23 +26,30 @@ writes take :func:`.resident_duplicates.registration_lock` before the check, so 
 submissions of one person give one record. The paper form's checks and its scan are in
 :mod:`.paper_consents`.
 
+Declared priority groups (장애인, 경력단절여성, 다문화가족, 북한이탈주민; sensitive data, 개인정보
+보호법 §23) are recorded only with the sensitive-data consent: on registering when the same
+paper form gives it, on an edit when the resident has it active
+(:func:`.profiles.profile_update` keeps them only then; withdrawing the consent deletes them).
+
 Every write appends an access-log row (action ``edit``; detail ``register``, ``profile``,
-``consent`` or ``transfer``) in its own transaction."""
+``consent``, ``consent:withdraw:<channel>`` or ``transfer``) in its own transaction."""
 
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from namdong_jobs.reference.codes import DECLARED_PRIORITY_GROUPS
 from namdong_jobs.reference.models import CommunityCentre
 
-from ..choices import NotifyChannel
+from ..choices import ConsentPurpose, NotifyChannel
 from ..models import AccessAction, Consent, SeekerProfile, User
 from .access_log import access_log_write
-from .consents import consent_withdraw, consents_active
+from .consents import consent_active, consent_withdraw, consents_active
 from .paper_consents import (  # noqa: F401 - consent_scan_open and the limits are re-exported
     PAPER_FORM_VERSION_MAX,
     PAPER_SIGNED_MAX_YEARS,
@@ -54,6 +61,7 @@ from .paper_consents import (  # noqa: F401 - consent_scan_open and the limits a
     files_delete,
     paper_consents_give,
     paper_scan_check,
+    private_file_open,
     scan_store,
 )
 from .profiles import profile_update
@@ -81,6 +89,18 @@ WANTED_FIELDS = (
 )
 #: The profile fields a centre keeps of a resident (registration and the record edit).
 RESIDENT_FIELDS = ("name", "birth_year", "phone", "home_dong", *WANTED_FIELDS, "licences", "licences_other")
+#: The codes of the priority groups a resident may declare (sensitive data: only with the
+#: sensitive-data consent), in the code list's order.
+DECLARED_GROUP_CODES = tuple(group.value for group in DECLARED_PRIORITY_GROUPS)
+
+
+class WithdrawChannel(models.TextChoices):
+    """How a resident asked the desk to withdraw a consent (recorded in the access-log row's
+    detail, ``consent:withdraw:<channel>``). Labels are ``gettext_noop``: translate on display."""
+
+    VISIT = "visit", gettext_noop("방문")
+    PHONE = "phone", gettext_noop("전화")
+    PAPER = "paper", gettext_noop("서면")
 
 
 # ---- checks shared by the writes ---------------------------------------------------------
@@ -135,19 +155,61 @@ def _age_rule(birth_year, errors: dict, *, guardian_document=None, has_document:
     return year, None
 
 
+def _declared_groups_check(declared_groups, errors: dict, *, sensitive: bool, registering: bool) -> list[str]:
+    """The declared priority groups (:data:`DECLARED_GROUP_CODES`) ticked, without duplicates
+    and in the code list's order. An unknown code, or any group without the sensitive-data
+    consent (``sensitive``: given on the same paper form when ``registering``, active on an
+    edit), puts a message for staff under ``errors["declared_groups"]``."""
+    values = {str(value) for value in declared_groups or ()}
+    if values - set(DECLARED_GROUP_CODES):
+        errors["declared_groups"] = [
+            _(
+                "우대 대상은 장애인, 경력단절여성, 다문화가족, 북한이탈주민 중에서 골라 주세요. "
+                "청년과 고령자는 출생 연도로 정해집니다."
+            )
+        ]
+    elif values and not sensitive and registering:
+        errors["declared_groups"] = [
+            _(
+                "우대 대상(장애인 등)은 주민이 서면 동의서에서 민감정보 처리에 동의한 경우에만 기록할 수 있습니다. "
+                "'서면 동의'에서 민감정보 처리 동의를 체크하거나, 우대 대상을 비워 주세요."
+            )
+        ]
+    elif values and not sensitive:
+        errors["declared_groups"] = [
+            _(
+                "우대 대상(장애인 등)은 민감정보 처리에 동의한 주민만 기록할 수 있습니다. "
+                "'동의 관리'에서 주민이 서명한 동의서를 먼저 기록해 주세요."
+            )
+        ]
+    return [code for code in DECLARED_GROUP_CODES if code in values]
+
+
+def _gives_sensitive(consents) -> bool:
+    return ConsentPurpose.SENSITIVE in {str(purpose) for purpose in consents or ()}
+
+
 def resident_register_check(
-    *, birth_year, consents, paper_form_version, paper_signed_on, paper_scan=None, guardian_document=None
+    *,
+    birth_year,
+    consents,
+    paper_form_version,
+    paper_signed_on,
+    paper_scan=None,
+    guardian_document=None,
+    declared_groups=(),
 ) -> dict[str, list[str]]:
-    """The consent, paper-form and age checks of :func:`resident_register` (the same
-    arguments), without storing anything: ``{argument name: [Korean messages]}``, empty when
-    they pass. A form whose own fields failed shows these too, so staff see every problem at
-    once instead of in rounds (the record's fields are ``profile_update``'s, checked on
-    registering)."""
+    """The consent, paper-form, age and declared-group checks of :func:`resident_register`
+    (the same arguments), without storing anything: ``{argument name: [Korean messages]}``,
+    empty when they pass. A form whose own fields failed shows these too, so staff see every
+    problem at once instead of in rounds (the record's fields are ``profile_update``'s,
+    checked on registering)."""
     errors: dict[str, list] = {}
     clean_purposes(consents, errors, key="consents", required_collection=True)
     clean_paper(paper_form_version, paper_signed_on, errors)
     check_file(paper_scan, paper_scan_check, errors, "paper_scan")
     _age_rule(birth_year, errors, guardian_document=guardian_document)
+    _declared_groups_check(declared_groups, errors, sensitive=_gives_sensitive(consents), registering=True)
     return errors
 
 
@@ -163,6 +225,16 @@ def _check_duplicates(*, staff: User, profile: SeekerProfile, phone: bool, perso
     )
     if hints:
         raise DuplicateResident(hints, message)
+
+
+def guardian_document_open(profile: SeekerProfile):
+    """Open a resident's guardian's consent document (ages 15–17, private storage) for
+    sending, as :func:`.paper_consents.consent_scan_open` opens a scan: ``(file, filename,
+    content_type)``, e.g. ``"보호자 동의서-12.pdf"``. Checks nothing about who asks and logs
+    nothing (the caller checks the scope and writes the ``download`` row). Raises
+    ``FileNotFoundError`` when there is no document or its file is missing."""
+    name = profile.guardian_document.name if profile.guardian_document else ""
+    return private_file_open(name, _("보호자 동의서"), str(profile.pk))
 
 
 # ---- the writes ----------------------------------------------------------------------------
@@ -194,6 +266,7 @@ def resident_register(
     licences_other=(),
     paper_scan=None,
     guardian_document=None,
+    declared_groups=(),
     allow_duplicate: bool = False,
     ip: str | None = None,
 ) -> SeekerProfile:
@@ -210,8 +283,10 @@ def resident_register(
     :func:`.profiles.profile_update` takes them), ``licences``, ``licences_other``: checked
     by ``profile_update``. ``consents`` must include ``collection``; ``paper_signed_on`` is a
     KST date, not in the future nor more than ``PAPER_SIGNED_MAX_YEARS`` (3) years back;
-    ``paper_scan`` PDF/JPEG/PNG (:func:`paper_scan_check`). Every check runs and all their
-    errors are reported together, in words for staff (:func:`resident_register_check`).
+    ``paper_scan`` PDF/JPEG/PNG (:func:`paper_scan_check`). ``declared_groups`` (codes of
+    :data:`DECLARED_GROUP_CODES`) are stored only when ``consents`` include ``sensitive``
+    (any group without it is refused, keyed ``declared_groups``). Every check runs and all
+    their errors are reported together, in words for staff (:func:`resident_register_check`).
     The duplicate check and the insert run under :func:`.resident_duplicates.registration_lock`,
     so two submissions of the same person at once give one record and one warning.
     Appends an access-log row (``edit``, ``"register"``, ``ip``).
@@ -229,6 +304,7 @@ def resident_register(
     version = clean_paper(paper_form_version, paper_signed_on, errors)
     scan_kind = check_file(paper_scan, paper_scan_check, errors, "paper_scan")
     year, document_kind = _age_rule(birth_year, errors, guardian_document=guardian_document)
+    declared = _declared_groups_check(declared_groups, errors, sensitive=_gives_sensitive(consents), registering=True)
     profile = SeekerProfile(registered_centre=centre, registered_by=staff, birth_year=year)
     fields = {"name": name, "phone": phone, "home_dong": home_dong, "licences": list(licences or ())}
     fields.update(licences_other=licences_other, **wanted)
@@ -260,6 +336,8 @@ def resident_register(
             signed_on=paper_signed_on,
             scan_name=scan_name,
         )
+        if declared:  # the sensitive-data consent is active now (profile_update keeps them only then)
+            profile_update(profile=profile, declared_groups=declared)
         access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="register")
     except BaseException:
         files_delete(stored)  # no row will point at them
@@ -267,8 +345,10 @@ def resident_register(
     return profile
 
 
+#: What :func:`resident_update` may change besides the guardian's document.
+_UPDATABLE = (*RESIDENT_FIELDS, "declared_groups")
 #: What :func:`resident_update` puts back on the profile object when it refuses a change.
-_RESTORED = (*RESIDENT_FIELDS, "notify_channels", "last_activity_at", "updated_at")
+_RESTORED = (*_UPDATABLE, "notify_channels", "last_activity_at", "updated_at")
 
 
 @transaction.atomic
@@ -276,7 +356,9 @@ def resident_update(
     *, profile: SeekerProfile, staff: User, allow_duplicate: bool = False, ip: str | None = None, **changes
 ) -> SeekerProfile:
     """Change a resident's record from the desk: any of :data:`RESIDENT_FIELDS` (as
-    :func:`.profiles.profile_update` takes them) and ``guardian_document`` (an upload,
+    :func:`.profiles.profile_update` takes them), ``declared_groups`` (codes of
+    :data:`DECLARED_GROUP_CODES`; any group needs the resident's active sensitive-data
+    consent, else refused keyed ``declared_groups``) and ``guardian_document`` (an upload,
     checked like sign-up's, replacing any earlier one; needed when the birth year makes the
     resident 15–17). The mobile number of a resident with an online account is the
     account's and is not changed here. A walk-in's SMS channel follows the phone (on with a
@@ -295,7 +377,7 @@ def resident_update(
     ``profile`` keeps its former values."""
     _require_scope(profile=profile, staff=staff)
     document = changes.pop("guardian_document", None)
-    unknown = set(changes) - set(RESIDENT_FIELDS)
+    unknown = set(changes) - set(_UPDATABLE)
     if unknown:
         raise TypeError(f"resident_update() got unexpected fields: {sorted(unknown)}")
     if profile.user_id and "phone" in changes:
@@ -306,6 +388,9 @@ def resident_update(
     kind = check_file(document, guardian_document_check, errors, "guardian_document")
     if "birth_year" in changes:
         _age_rule(changes["birth_year"], errors, has_document=bool(kind or profile.guardian_document))
+    if changes.get("declared_groups"):  # the desk's words (profile_update's speak to the person)
+        sensitive = consent_active(person=profile, purpose=ConsentPurpose.SENSITIVE) is not None
+        _declared_groups_check(changes["declared_groups"], errors, sensitive=sensitive, registering=False)
     before = {field: getattr(profile, field) for field in _RESTORED}
     old_document, new_document = profile.guardian_document.name, ""
     try:
@@ -396,16 +481,25 @@ def paper_consents_record(
 
 
 @transaction.atomic
-def resident_consent_withdraw(*, profile: SeekerProfile, staff: User, purpose: str, ip: str | None = None) -> bool:
+def resident_consent_withdraw(
+    *, profile: SeekerProfile, staff: User, purpose: str, channel: str, ip: str | None = None
+) -> bool:
     """Withdraw a resident's optional consent (provision, sensitive, notifications) at their
-    request, as :func:`.consents.consent_withdraw` does. Returns True when an active consent
-    was withdrawn (then an access-log row ``edit``, ``"consent"`` is appended), False when
-    there was none. Raises ``PermissionDenied`` when the resident is outside ``staff``'s
-    scope and ``ValidationError`` for the collection consent or an unknown purpose."""
+    request, as :func:`.consents.consent_withdraw` does (withdrawing ``sensitive`` deletes the
+    declared priority groups). ``channel`` is how the resident asked, a
+    :class:`WithdrawChannel` value (``visit``, ``phone``, ``paper``). Returns True when an
+    active consent was withdrawn (then an access-log row ``edit``, detail
+    ``"consent:withdraw:<channel>"``, e.g. ``"consent:withdraw:phone"``, is appended), False
+    when there was none. Raises ``PermissionDenied`` when the resident is outside ``staff``'s
+    scope, ``ValidationError`` keyed ``channel`` for an unknown channel, and
+    ``ValidationError`` for the collection consent or an unknown purpose."""
     _require_scope(profile=profile, staff=staff)
+    if channel not in WithdrawChannel.values:
+        raise ValidationError({"channel": _("주민이 철회를 어떻게 요청했는지 골라 주세요.")})
     withdrawn = consent_withdraw(person=profile, purpose=purpose)
     if withdrawn:
-        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="consent")
+        detail = f"consent:withdraw:{channel}"
+        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail=detail)
     return withdrawn
 
 

@@ -94,7 +94,9 @@ class ApplicationStatusForm(TidyTextFormMixin, forms.Form):
         label=_("구직자에게 전할 말 (선택)"),
         required=False,
         max_length=NOTE_MAX,
-        help_text=_("구직자에게 가는 알림(문자·이메일·사이트 알림함)과, 계정이 있는 구직자의 마이페이지에 그대로 보입니다."),
+        help_text=_(
+            "구직자에게 가는 알림(문자·이메일·사이트 알림함)과, 계정이 있는 구직자의 마이페이지에 그대로 보입니다."
+        ),
         widget=forms.Textarea(attrs={"rows": 3, "lang": "ko"}),
         error_messages={"max_length": _("전할 말은 %(limit_value)d자 이내로 적어 주세요.")},
     )

@@ -5,23 +5,25 @@ the views hand to ``add_service_errors``). Staff read these pages, not the resid
 texts speak to staff.
 
 The resident's fields are the seeker profile form's (``accounts.profile_forms.ProfileForm``:
-name, birth year, phone, home dong, the wanted conditions, licences), narrowed to what a
-centre keeps, and the guardian's document field is the sign-up form's."""
+name, birth year, phone, home dong, the wanted conditions, licences and, with the
+sensitive-data consent, the declared priority groups), narrowed to what a centre keeps, and
+the guardian's document field is the sign-up form's."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import OPTIONAL_CONSENTS, ConsentPurpose
+from accounts.choices import ConsentPurpose
 from accounts.consent_texts import CONSENT_TEXTS, CONSENT_VERSION
 from accounts.models import SeekerProfile, User
-from accounts.profile_forms import ProfileForm, checkboxes
+from accounts.profile_forms import ProfileForm, checkboxes, code_choices
 from accounts.services.paper_consents import PAPER_SIGNED_MAX_YEARS, paper_signed_earliest
 from accounts.services.residents import (
     PAPER_FORM_VERSION_MAX,
     RESIDENT_FIELDS,
     WANTED_FIELDS,
+    WithdrawChannel,
     resident_register_check,
 )
 from accounts.services.seekers import ADULT_AGE
@@ -47,22 +49,36 @@ def consent_choices(purposes=ConsentPurpose.values) -> list[tuple[str, str]]:
 class ResidentForm(ProfileForm):
     """A resident's record as the desk keeps it: the seeker profile form's basic fields,
     wanted conditions and licences (the rest is the person's own to fill in once they claim
-    an account), the guardian's document for ages 15–17 and, after a duplicate warning,
+    an account), the declared priority groups (the profile form's ``declared_groups``, only
+    when ``sensitive_consent``: on an edit, whether the resident has the sensitive-data
+    consent now), the guardian's document for ages 15–17 and, after a duplicate warning,
     ``allow_duplicate``. ``profile`` is the record edited, or none for a new one (then
     ``home_dong`` starts at ``home_dong_initial``). :meth:`service_changes` gives the fields
-    as ``profile_update`` takes them."""
+    as ``profile_update`` takes them (``declared_groups`` only when the field is there)."""
 
     guardian_document = SeekerProfileFieldsForm.base_fields["guardian_document"]
     allow_duplicate = forms.BooleanField(
         label=_("동일인이 아님을 확인했습니다 (가족이 같은 번호를 쓰는 경우 등)"), required=False
     )
 
-    def __init__(self, *args, profile: SeekerProfile | None = None, home_dong_initial: str = "", **kwargs):
+    def __init__(
+        self,
+        *args,
+        profile: SeekerProfile | None = None,
+        home_dong_initial: str = "",
+        sensitive_consent: bool = False,
+        **kwargs,
+    ):
         self.creating = profile is None
-        super().__init__(*args, profile=profile or SeekerProfile(), sensitive_consent=False, **kwargs)
+        super().__init__(*args, profile=profile or SeekerProfile(), sensitive_consent=sensitive_consent, **kwargs)
         for name in list(self.fields):
-            if name not in (*_KEPT, "guardian_document") and name in ProfileForm.base_fields:
+            if name not in (*_KEPT, "declared_groups", "guardian_document") and name in ProfileForm.base_fields:
                 del self.fields[name]
+        if "declared_groups" in self.fields:  # the profile form's help text speaks to the person
+            self.fields["declared_groups"].help_text = gettext(
+                "주민이 해당한다고 말한 것만 고르세요. 민감정보라서 민감정보 처리 동의가 있을 때만 기록하고, "
+                "동의를 철회하면 바로 지웁니다."
+            )
         if "phone" in self.fields:  # absent for a resident with an online account (the account's number)
             self.fields["phone"].help_text = gettext(
                 "휴대전화가 없으면 비워 두세요. 가족과 같은 번호를 써도 됩니다. 나중에 이 번호로 인증번호를 받아 "
@@ -159,13 +175,15 @@ class PaperConsentFields(forms.Form):
 
 
 class RegistrationForm(ResidentForm, PaperConsentFields):
-    """Walk-in registration: the resident's record, the paper consents, a first counselling
-    note and, after a duplicate warning, ``allow_duplicate``. District staff also choose the
-    centre the resident belongs to (``centre``; default their own).
+    """Walk-in registration: the resident's record, the declared priority groups (always
+    offered; stored only when the sensitive-data consent is ticked among ``consents``, else
+    refused with a Korean error), the paper consents, a first counselling note and, after a
+    duplicate warning, ``allow_duplicate``. District staff also choose the centre the
+    resident belongs to (``centre``; default their own).
 
     When a field fails here (so the service is not called), :meth:`clean` adds the service's
-    consent, paper-form and age errors (``resident_register_check``) on the fields without
-    an error yet, so staff see every problem at once rather than in rounds."""
+    consent, paper-form, age and declared-group errors (``resident_register_check``) on the
+    fields without an error yet, so staff see every problem at once rather than in rounds."""
 
     note = forms.CharField(
         label=_("상담 메모 (선택)"),
@@ -186,7 +204,11 @@ class RegistrationForm(ResidentForm, PaperConsentFields):
     def __init__(self, *args, staff: User, **kwargs):
         centre = staff.staff_centre
         dong = centre.dong.code if centre is not None and centre.dong_id else ""
-        super().__init__(*args, home_dong_initial=dong, **kwargs)
+        super().__init__(*args, home_dong_initial=dong, sensitive_consent=True, **kwargs)
+        self.fields["declared_groups"].help_text = gettext(
+            "주민이 해당한다고 말한 것만 고르세요. 민감정보라서 아래 '서면 동의'에서 민감정보 처리 동의를 "
+            "체크한 경우에만 기록합니다."
+        )
         if centre is not None and centre.is_district:
             self.fields["centre"].queryset = CommunityCentre.objects.order_by("kind", "name")
             self.fields["centre"].empty_label = gettext("구청 일자리센터 (내 센터)")
@@ -204,6 +226,7 @@ class RegistrationForm(ResidentForm, PaperConsentFields):
             paper_signed_on=cleaned.get("paper_signed_on"),
             paper_scan=cleaned.get("paper_scan") or None,
             guardian_document=cleaned.get("guardian_document") or None,
+            declared_groups=cleaned.get("declared_groups") or (),
         )
         for key, messages in problems.items():
             if key in self.fields and not self.has_error(key):
@@ -224,6 +247,7 @@ class RegistrationForm(ResidentForm, PaperConsentFields):
             "licences": changes["licences"],
             "licences_other": changes["licences_other"],
             "guardian_document": changes.get("guardian_document"),
+            "declared_groups": changes["declared_groups"],
             "consents": data["consents"],
             "paper_form_version": data["paper_form_version"],
             "paper_signed_on": data["paper_signed_on"],
@@ -247,10 +271,23 @@ class PaperConsentForm(TidyTextFormMixin, ServiceErrorsMixin, PaperConsentFields
         )
 
 
-class ConsentWithdrawForm(forms.Form):
-    """Which optional consent the resident withdraws."""
+class ConsentWithdrawForm(ServiceErrorsMixin, forms.Form):
+    """The confirmation of a consent withdrawal: how the resident asked (``channel``, a
+    ``WithdrawChannel`` value: 방문, 전화, 서면), required; ``resident_consent_withdraw``
+    records it in the access-log row. The purpose is the page's (its URL)."""
 
-    purpose = forms.ChoiceField(choices=consent_choices(OPTIONAL_CONSENTS))
+    mark_required = True
+
+    channel = forms.ChoiceField(
+        label=_("주민이 철회를 요청한 방법"),
+        choices=code_choices(WithdrawChannel),
+        widget=forms.RadioSelect,
+        help_text=_("개인정보 접근 기록에 함께 남습니다."),
+        error_messages={
+            "required": _("주민이 철회를 어떻게 요청했는지 골라 주세요."),
+            "invalid_choice": _("주민이 철회를 어떻게 요청했는지 목록에서 골라 주세요."),
+        },
+    )
 
 
 class TransferForm(forms.Form):

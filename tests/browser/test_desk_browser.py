@@ -291,7 +291,7 @@ def record_hired(page, resident_pk: int, referral_pk: int, today: datetime.date)
     expect(page.get_by_text("알선 결과를 '채용'(으)로 기록했습니다.")).to_be_visible()
     status = page.get_by_role("region", name=re.compile("^결과:"))
     expect(status.get_by_role("heading", level=2)).to_have_text("결과: 채용")
-    expect(status).to_contain_text(f"{today.year}년 {today.month}월 {today.day}일 ({STAFF_NAME} 기록)")
+    expect(status).to_contain_text(f"{today.year}년 {today.month}월 {today.day}일 ({STAFF_NAME} 님 기록)")
     # one opening, one hire: a centre that does not manage the posting is told the
     # employer will be offered to mark it filled (no button here)
     offer = page.get_by_role("region", name="모집인원을 모두 채용했습니다")
@@ -430,3 +430,67 @@ def test_staff_register_a_walk_in_resident_refer_them_and_the_employer_sees_the_
     assert all(entry.ip for entry in log)
     # the employer's pages write no staff access rows
     assert not AccessLogEntry.objects.exclude(staff=staff).exists()
+
+
+def test_staff_record_declared_groups_and_withdraw_a_consent_after_confirming(site, page):
+    """A resident with the sensitive-data consent: staff tick a declared priority group on the
+    record edit, then withdraw that consent at the resident's phone call: the confirmation
+    page says the groups will be deleted and asks how the resident asked (refused without an
+    answer); afterwards the groups are gone and the edit says the consent is needed."""
+    from accounts.models import AccessLogEntry, SeekerProfile
+    from accounts.services import consent_give
+    from namdong_jobs.reference.models import Dong
+    from tests.factories import StaffMembershipFactory
+
+    staff = StaffMembershipFactory(user__name=STAFF_NAME, user__email=STAFF_EMAIL).user
+    resident = SeekerProfile.objects.create(
+        name=RESIDENT,
+        birth_year=int(BIRTH_YEAR),
+        phone="+821045678901",
+        home_dong=Dong.objects.get(name="구월1동"),
+        registered_centre=staff.staff_centre,
+        registered_by=staff,
+        declared_groups=["disabled"],
+    )
+    for purpose in ("collection", "sensitive"):
+        consent_give(person=resident, purpose=purpose, method="paper", taken_by=staff, paper_form_version=FORM_VERSION)
+
+    log_in(page, site, STAFF_EMAIL)
+    page.goto(f"{site}/desk/residents/{resident.pk}/edit/")
+    groups = page.get_by_role("group", name=re.compile(r"^우대 대상 \(본인 신고\)"))
+    expect(groups.get_by_label("장애인")).to_be_checked()
+    groups.get_by_label("다문화가족").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="저장하기").click()
+    page.wait_for_url(f"**/desk/residents/{resident.pk}/")
+    expect(page.get_by_text("장애인, 다문화가족")).to_be_visible()
+
+    page.goto(f"{site}/desk/residents/{resident.pk}/consents/")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"^철회하기….*민감정보")).click()
+    page.wait_for_url(f"**/desk/residents/{resident.pk}/consents/sensitive/withdraw/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"{RESIDENT} 님 동의 철회")
+    stops = page.get_by_role("region", name="철회하면 멈추는 일")
+    expect(stops).to_contain_text("기록한 우대 대상(장애인, 경력단절여성, 다문화가족, 북한이탈주민)을 바로 지우고")
+    expect(stops).to_contain_text("지금 기록된 우대 대상: 장애인, 다문화가족")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="동의 철회하기").click()  # how the resident asked: not chosen
+    expect(page.get_by_role("alert")).to_contain_text("주민이 철회를 어떻게 요청했는지 골라 주세요.")
+    assert_accessible(page)
+    assert SeekerProfile.objects.get(pk=resident.pk).declared_groups == ["disabled", "multicultural"]
+
+    page.get_by_role("group", name=re.compile("^주민이 철회를 요청한 방법")).get_by_label("전화").check()
+    page.get_by_role("button", name="동의 철회하기").click()
+    page.wait_for_url(f"**/desk/residents/{resident.pk}/consents/")
+    done = "'민감정보 처리 동의 (선택)'을(를) 철회했습니다. 기록한 우대 대상을 지웠습니다."
+    expect(page.get_by_text(done)).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{site}/desk/residents/{resident.pk}/edit/")
+    expect(page.get_by_text("이 주민은 지금 동의하지 않은 상태입니다.", exact=False)).to_be_visible()
+    expect(page.get_by_role("group", name=re.compile(r"^우대 대상 \(본인 신고\)"))).to_have_count(0)
+
+    assert SeekerProfile.objects.get(pk=resident.pk).declared_groups == []
+    edits = AccessLogEntry.objects.filter(person=resident, action="edit").order_by("id")
+    assert list(edits.values_list("detail", flat=True)) == ["profile", "consent:withdraw:phone"]

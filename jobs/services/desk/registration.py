@@ -13,7 +13,15 @@ from accounts.services.residents import resident_register_check
 from .notes import CONTENT_MAX, note_add
 
 #: The arguments of ``resident_register_check`` (a subset of ``resident_register``'s).
-_CHECKED = ("birth_year", "consents", "paper_form_version", "paper_signed_on", "paper_scan", "guardian_document")
+_CHECKED = (
+    "birth_year",
+    "consents",
+    "paper_form_version",
+    "paper_signed_on",
+    "paper_scan",
+    "guardian_document",
+    "declared_groups",
+)
 
 
 @transaction.atomic
@@ -22,14 +30,14 @@ def walk_in_register(*, note: str = "", **kwargs) -> SeekerProfile:
     (``kwargs`` are its keyword arguments: ``staff``, ``name``, ``birth_year``, ``consents``,
     ``paper_form_version``, ``paper_signed_on``, ``phone``, ``home_dong``, ``centre``,
     ``wanted``, ``licences``, ``licences_other``, ``paper_scan``, ``guardian_document``,
-    ``allow_duplicate``, ``ip``) and, when ``note`` has text, write it as the first
-    counselling note (a visit today, by the same staff member; access-log row ``edit``,
-    ``"note"`` besides the ``"register"`` one). Returns the new profile.
+    ``declared_groups``, ``allow_duplicate``, ``ip``) and, when ``note`` has text, write it
+    as the first counselling note (a visit today, by the same staff member; access-log row
+    ``edit``, ``"note"`` besides the ``"register"`` one). Returns the new profile.
 
     Raises what ``resident_register`` raises (``DuplicateResident``, ``ValidationError``
     keyed by field, ``PermissionDenied``) and ``ValidationError`` keyed ``note`` for a note
     over 2,000 characters, checked first (nothing is stored then) and reported with the
-    consent, paper-form and age errors of ``resident_register_check``."""
+    consent, paper-form, age and declared-group errors of ``resident_register_check``."""
     note = (note or "").strip()
     if len(note) > CONTENT_MAX:
         errors = resident_register_check(**{key: kwargs.get(key) for key in _CHECKED})

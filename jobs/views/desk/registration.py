@@ -1,15 +1,18 @@
 """Desk pages of walk-in registration (issue 5 items 2 and 3): register a resident with
-paper consent (duplicates warned, masked), edit the record, record further paper consents
-or withdraw optional ones, download a consent scan, and move a record to another centre
-(district staff).
+paper consent (duplicates warned, masked; declared priority groups only with the
+sensitive-data consent), edit the record, record further paper consents or withdraw
+optional ones (after a confirmation page that says what stops and asks how the resident
+asked), download a consent scan or the guardian's consent document (ages 15–17), and move a
+record to another centre (district staff).
 
 Access log: the writes log themselves (``accounts.services.residents``: ``edit`` with
-``register``/``profile``/``consent``/``transfer``); a page that shows a resident (the edit,
-consents and transfer forms, also when shown again with errors) writes one ``view`` row
-(``"record"``), a scan download a ``download`` row (``"consent"``), and a duplicate warning
-(on registering, detail ``"register"``, or on an edit changing the phone, name or birth
-year, detail ``"profile"``) a ``search`` row listing the ids of the records hinted at
-(``query`` ``"duplicate_check"``, no typed data)."""
+``register``/``profile``/``consent``/``consent:withdraw:<channel>``/``transfer``); a page
+that shows a resident (the edit, consents, withdrawal and transfer forms, also when shown
+again with errors) writes one ``view`` row (``"record"``), a scan download a ``download``
+row (``"consent"``), the guardian's document a ``download`` row (``"guardian_document"``),
+and a duplicate warning (on registering, detail ``"register"``, or on an edit changing the
+phone, name or birth year, detail ``"profile"``) a ``search`` row listing the ids of the
+records hinted at (``query`` ``"duplicate_check"``, no typed data)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,20 +23,23 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts.choices import ConsentPurpose
+from accounts.choices import OPTIONAL_CONSENTS, ConsentPurpose
 from accounts.consent_texts import CONSENT_TEXTS
 from accounts.models import AccessAction, Consent
 from accounts.services import (
     DuplicateResident,
     client_ip,
+    consent_active,
     consents_active,
     paper_consents_record,
     resident_consent_withdraw,
     resident_transfer,
     resident_update,
 )
-from accounts.services.residents import consent_scan_open
+from accounts.services.residents import consent_scan_open, guardian_document_open
+from accounts.views.profile import code_labels
 from accounts.views.resume import file_download
+from namdong_jobs.reference.codes import PriorityGroup
 
 from ...forms.desk import ConsentWithdrawForm, PaperConsentForm, RegistrationForm, ResidentForm, TransferForm
 from ...services.desk.registration import walk_in_register
@@ -117,8 +123,10 @@ class ResidentPageMixin(DeskMixin):
 
 class ResidentEditView(DuplicateWarningMixin, ResidentPageMixin, FormView):
     """``/desk/residents/<pk>/edit/``: the same fields as registration (and a guardian's
-    document when the birth year makes the resident 15–17). A change of phone, name or
-    birth year that matches other records shows the registration's masked warning (a
+    document when the birth year makes the resident 15–17). The declared priority groups
+    are offered only while the resident has an active sensitive-data consent; without it
+    the page says the consent is needed and links to the consents page. A change of phone,
+    name or birth year that matches other records shows the registration's masked warning (a
     ``view`` row for the page and a ``search`` row for the hints); ticking "동일인이 아님을
     확인했습니다" saves anyway."""
 
@@ -127,7 +135,9 @@ class ResidentEditView(DuplicateWarningMixin, ResidentPageMixin, FormView):
     duplicate_detail = "profile"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "profile": self.get_resident()}
+        resident = self.get_resident()
+        sensitive = consent_active(person=resident, purpose=ConsentPurpose.SENSITIVE) is not None
+        return {**super().get_form_kwargs(), "profile": resident, "sensitive_consent": sensitive}
 
     def get(self, request, *args, **kwargs):
         self.log_view()
@@ -160,8 +170,9 @@ class ResidentEditView(DuplicateWarningMixin, ResidentPageMixin, FormView):
 class ResidentConsentsView(ResidentPageMixin, TemplateView):
     """``/desk/residents/<pk>/consents/``: the resident's consents (who took each, form
     version and date, scan), a form for further consents given on a signed paper form (the
-    purposes not active yet) and a withdraw button for each active optional consent
-    (``POST action=withdraw``, ``purpose``)."""
+    purposes not active yet; recording the sensitive-data consent adds a note that the
+    declared priority groups can now be recorded on the edit page) and, for each active
+    optional consent, a link to its withdrawal page (:class:`ConsentWithdrawView`)."""
 
     template_name = "jobs/desk/resident_consents.html"
 
@@ -181,8 +192,6 @@ class ResidentConsentsView(ResidentPageMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         resident = self.get_resident()
-        if request.POST.get("action") == "withdraw":
-            return self.withdraw(resident)
         missing = self.missing_purposes()
         if not missing:
             messages.info(request, _("모든 항목에 동의한 상태입니다."))
@@ -205,27 +214,99 @@ class ResidentConsentsView(ResidentPageMixin, TemplateView):
             else:
                 if given:
                     messages.success(request, _("서면 동의 %(n)d건을 기록했습니다.") % {"n": len(given)})
+                    if any(consent.purpose == ConsentPurpose.SENSITIVE for consent in given):
+                        note = _("이제 '정보 고치기'에서 주민이 신고한 우대 대상을 기록할 수 있습니다.")
+                        messages.info(request, note)
                 else:
                     messages.info(request, _("고른 항목은 모두 이미 동의한 상태입니다."))
                 return redirect("desk:resident_consents", pk=resident.pk)
         self.log_view()
         return self.render_to_response(self.get_context_data(form=form))
 
-    def withdraw(self, resident):
-        form = ConsentWithdrawForm(self.request.POST)
-        if not form.is_valid():
-            messages.error(self.request, _("철회할 선택 동의를 목록에서 골라 주세요."))
-            return redirect("desk:resident_consents", pk=resident.pk)
-        purpose = form.cleaned_data["purpose"]
-        withdrawn = resident_consent_withdraw(
-            profile=resident, staff=self.request.user, purpose=purpose, ip=client_ip(self.request)
-        )
+
+class ConsentWithdrawView(ResidentPageMixin, FormView):
+    """``/desk/residents/<pk>/consents/<purpose>/withdraw/``: the confirmation of withdrawing
+    one of a resident's active optional consents (``purpose``: provision, sensitive,
+    notifications; any other is a 404). GET says what stops (referrals; match messages; the
+    declared priority groups, listed, are deleted) and asks how the resident asked
+    (``ConsentWithdrawForm.channel``: 방문, 전화, 서면; a ``view`` row); POST withdraws
+    through ``resident_consent_withdraw`` (an ``edit`` row with detail
+    ``"consent:withdraw:<channel>"``) and goes back to the consents page. Without a channel
+    the page is shown again with the error (a ``view`` row). A consent that is not active
+    (any more) goes back to the consents page with a note and nothing is written."""
+
+    template_name = "jobs/desk/consent_withdraw.html"
+    form_class = ConsentWithdrawForm
+
+    def purpose(self) -> str:
+        purpose = self.kwargs["purpose"]
+        if purpose not in OPTIONAL_CONSENTS:
+            raise Http404(_("따로 철회할 수 없는 동의 항목입니다."))
+        return purpose
+
+    def not_active(self):
+        """A redirect to the consents page when the consent is not active, else ``None``."""
+        resident, purpose = self.get_resident(), self.purpose()
+        if consent_active(person=resident, purpose=purpose) is not None:
+            return None
+        return self.already_withdrawn(resident, purpose)
+
+    def already_withdrawn(self, resident, purpose):
+        """Back to the consents page, saying the consent is not active."""
         title = CONSENT_TEXTS[purpose].title
-        if withdrawn:
-            messages.success(self.request, _("'%(title)s'을(를) 철회했습니다.") % {"title": title})
-        else:
-            messages.info(self.request, _("'%(title)s'은(는) 이미 동의하지 않은 상태입니다.") % {"title": title})
+        messages.info(self.request, _("'%(title)s'은(는) 이미 동의하지 않은 상태입니다.") % {"title": title})
         return redirect("desk:resident_consents", pk=resident.pk)
+
+    def get(self, request, *args, **kwargs):
+        if (gone := self.not_active()) is not None:
+            return gone
+        self.log_view()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if (gone := self.not_active()) is not None:
+            return gone
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        resident, purpose = self.get_resident(), self.purpose()
+        return super().get_context_data(
+            purpose=purpose,
+            title=CONSENT_TEXTS[purpose].title,
+            consent=consent_active(person=resident, purpose=purpose),
+            declared_groups=code_labels(PriorityGroup, resident.declared_groups),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        resident, purpose = self.get_resident(), self.purpose()
+        had_groups = bool(resident.declared_groups)
+        try:
+            withdrawn = resident_consent_withdraw(
+                profile=resident,
+                staff=self.request.user,
+                purpose=purpose,
+                channel=form.cleaned_data["channel"],
+                ip=client_ip(self.request),
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+            return self.form_invalid(form)
+        if not withdrawn:
+            return self.already_withdrawn(resident, purpose)
+        title = CONSENT_TEXTS[purpose].title
+        if purpose == ConsentPurpose.SENSITIVE and had_groups:
+            messages.success(
+                self.request,
+                _("'%(title)s'을(를) 철회했습니다. 기록한 우대 대상을 지웠습니다.") % {"title": title},
+            )
+        else:
+            messages.success(self.request, _("'%(title)s'을(를) 철회했습니다.") % {"title": title})
+        return redirect("desk:resident_consents", pk=resident.pk)
+
+    def form_invalid(self, form):
+        self.log_view()
+        return super().form_invalid(form)
 
 
 class ConsentScanView(DeskMixin, View):
@@ -243,6 +324,25 @@ class ConsentScanView(DeskMixin, View):
         except FileNotFoundError:
             raise Http404(_("동의서 스캔 파일이 없습니다.")) from None
         self.log_access(AccessAction.DOWNLOAD, consent.person, detail="consent")
+        return file_download(opened)
+
+
+class GuardianDocumentView(DeskMixin, View):
+    """``/desk/residents/<pk>/guardian-document/``: the guardian's consent document of a
+    resident aged 15–17 (``SeekerProfile.guardian_document``, private storage), for staff
+    whose scope holds the resident (404 otherwise, or without a document or its file); an
+    attachment (``nosniff``, ``no-store``) as a consent scan is sent. Writes one
+    ``download`` row (``"guardian_document"``)."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, pk):
+        resident = self.get_resident()
+        try:
+            opened = guardian_document_open(resident)
+        except FileNotFoundError:
+            raise Http404(_("보호자 동의서 파일이 없습니다.")) from None
+        self.log_access(AccessAction.DOWNLOAD, resident, detail="guardian_document")
         return file_download(opened)
 
 
@@ -283,6 +383,12 @@ urlpatterns = [
     path("residents/new/", ResidentRegisterView.as_view(), name="resident_register"),
     path("residents/<int:pk>/edit/", ResidentEditView.as_view(), name="resident_edit"),
     path("residents/<int:pk>/consents/", ResidentConsentsView.as_view(), name="resident_consents"),
+    path(
+        "residents/<int:pk>/consents/<str:purpose>/withdraw/",
+        ConsentWithdrawView.as_view(),
+        name="resident_consent_withdraw",
+    ),
+    path("residents/<int:pk>/guardian-document/", GuardianDocumentView.as_view(), name="guardian_document"),
     path("residents/<int:pk>/transfer/", ResidentTransferView.as_view(), name="resident_transfer"),
     path("consents/<int:pk>/scan/", ConsentScanView.as_view(), name="consent_scan"),
 ]

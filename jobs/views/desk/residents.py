@@ -105,7 +105,9 @@ class ResidentSearchView(DeskMixin, TemplateView):
 
 class ResidentDetailView(DeskMixin, TemplateView):
     """``/desk/residents/<pk>/``: a resident's record — profile (``profile_display``: the
-    full phone number; declared priority groups only with the sensitive-data consent),
+    full phone number; declared priority groups only with the sensitive-data consent;
+    whether a guardian's consent document is on file, with a link to ``desk:guardian_document``,
+    shown when there is one or the resident is under 18 (``minor``)),
     consents (``jobs/desk/_resident_consents.html``), counselling notes, applications and
     referrals (``jobs/desk/_resident_referrals.html``), the postings that fit now with why
     and a referral button each (``jobs/desk/_refer_button.html``), and the print button.

@@ -46,7 +46,14 @@ STAFF_PAGE_SIZE = 50
 _MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
-def _mail_failed_message() -> str:
+def _mail_failed_message(*, account_created: bool = False) -> str:
+    """The warning when the password-setting email could not be sent, one whole sentence
+    to translate: after creating an account (``account_created``) or on sending again."""
+    if account_created:
+        return _(
+            "직원 계정을 만들었지만 메일을 보내지 못했습니다. "
+            "잠시 뒤 직원 정보 화면에서 '비밀번호 설정 메일 다시 보내기'를 눌러 주세요."
+        )
     return _("메일을 보내지 못했습니다. 잠시 뒤 직원 정보 화면에서 '비밀번호 설정 메일 다시 보내기'를 눌러 주세요.")
 
 
@@ -118,7 +125,7 @@ class StaffCreateView(DistrictDeskMixin, FormView):
             return self.form_invalid(form)
         except _MAIL_ERRORS:
             logger.exception("staff account email not sent")
-            messages.warning(self.request, _("직원 계정을 만들었지만 ") + _mail_failed_message())
+            messages.warning(self.request, _mail_failed_message(account_created=True))
             return redirect("desk:staff_list")
         if what == CREATED_ACCOUNT:
             text = _("%(name)s 님의 직원 계정(%(centre)s)을 만들고 %(email)s 주소로 비밀번호 설정 메일을 보냈습니다.")

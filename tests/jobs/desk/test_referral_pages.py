@@ -7,9 +7,11 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation.template import templatize
 
 from accounts.choices import ConsentMethod, ConsentPurpose
 from accounts.models import AccessLogEntry
@@ -269,11 +271,21 @@ def test_recording_an_outcome_from_the_page(client, staff_a, resident, referral)
     assert logged(resident)[-1] == ("edit", "outcome")
     page = client.get(response["Location"]).content.decode()
     assert "채용 안 됨" in page and "알선 결과를 &#x27;채용 안 됨&#x27;(으)로 기록했습니다" in page
+    assert "(김상담 님 기록)" in page  # who recorded the outcome
     assert 'name="outcome"' not in page  # recorded once
     # a second POST does not change it
     response = client.post(url, {"outcome": "hired", "outcome_on": "2026-06-15"})
     assert response.status_code == 302
     assert Application.objects.get().status == S.REJECTED
+
+
+def test_who_recorded_the_outcome_is_one_translatable_sentence():
+    """The name is inside the message (English puts it elsewhere: "recorded by %(name)s"),
+    with a context apart from "%(name)s 님 기록" meaning "%(name)s's record"."""
+    source = (settings.BASE_DIR / "templates/jobs/desk/referral_detail.html").read_text()
+    extracted = templatize(source)
+    assert "pgettext(u'outcome recorded by', u'%(name)s 님 기록')" in extracted
+    assert "gettext(u'기록')" not in extracted
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,16 @@
 """The desk's record pages of registration (issue 5 items 2, 3, 7): editing a resident's
-record, recording further paper consents and withdrawing optional ones, downloading a consent
-scan, and moving a record to another centre (district staff only). Every page that shows the
-resident writes a ``view`` row, every write an ``edit`` row, a scan download a ``download``
-row; and every page is refused to anyone without the resident in scope."""
+record, recording further paper consents, downloading a consent scan or a guardian's
+document, and moving a record to another centre (district staff only). Every page that shows
+the resident writes a ``view`` row, every write an ``edit`` row, a download a ``download``
+row; and every page is refused to anyone without the resident in scope. Declared priority
+groups: test_registration_declared_groups.py; withdrawing consents:
+test_registration_withdraw.py; the guardian's document: test_registration_guardian.py."""
 
 import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -25,22 +28,28 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("manage_clock")]
 TODAY = datetime.date(2026, 6, 15)
 
 
-@pytest.fixture
-def resident(centre_a, staff_a):
-    """A walk-in of centre A with the collection and provision consents on paper."""
+def paper_resident(centre, staff):
+    """홍길동, a walk-in of ``centre`` registered by ``staff`` with the collection and
+    provision consents on paper."""
     person = make_walk_in(
-        centre_a, name="홍길동", birth_year=1960, phone="+821022223333", registered_by=staff_a, notify_channels=["sms"]
+        centre, name="홍길동", birth_year=1960, phone="+821022223333", registered_by=staff, notify_channels=["sms"]
     )
     for purpose in (ConsentPurpose.COLLECTION, ConsentPurpose.PROVISION):
         consent_give(
             person=person,
             purpose=purpose,
             method=ConsentMethod.PAPER,
-            taken_by=staff_a,
+            taken_by=staff,
             paper_form_version="2026-1",
             paper_signed_on=TODAY,
         )
     return person
+
+
+@pytest.fixture
+def resident(centre_a, staff_a):
+    """A walk-in of centre A with the collection and provision consents on paper."""
+    return paper_resident(centre_a, staff_a)
 
 
 def log_rows():
@@ -191,9 +200,11 @@ def test_the_consents_page_lists_who_took_each(client, staff_a, resident):
     html = response.content.decode()
     assert "<h1>홍길동 님 동의 관리</h1>" in html
     assert html.count("<td>서면</td>") == 2 and "김상담" in html and "2026-1" in html and "2026-06-15" in html
-    # the missing purposes are offered; collection cannot be withdrawn, provision can
+    # the missing purposes are offered; collection cannot be withdrawn, provision can (after a confirmation)
     assert 'value="sensitive"' in html and 'value="notifications"' in html
-    assert 'name="purpose" value="provision"' in html and 'name="purpose" value="collection"' not in html
+    assert reverse("desk:resident_consent_withdraw", args=[resident.pk, "provision"]) in html
+    assert reverse("desk:resident_consent_withdraw", args=[resident.pk, "collection"]) not in html
+    assert 'name="purpose"' not in html
     assert log_rows() == [(staff_a.pk, resident.pk, "view", "record")]
 
 
@@ -211,7 +222,10 @@ def test_recording_further_paper_consents(client, staff_b, centre_b):
     }
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"] == url
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["서면 동의 2건을 기록했습니다."]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "서면 동의 2건을 기록했습니다.",
+        "이제 '정보 고치기'에서 주민이 신고한 우대 대상을 기록할 수 있습니다.",  # the sensitive consent
+    ]
     new = Consent.objects.filter(person=person, purpose__in=["notifications", "sensitive"])
     assert {(c.method, c.taken_by_id, c.paper_form_version, c.paper_signed_on) for c in new} == {
         ("paper", staff_b.pk, "2026-11-v1", datetime.date(2026, 6, 14))
@@ -249,30 +263,6 @@ def test_refused_consent_records(client, staff_a, resident, overrides):
     assert log_rows() == [(staff_a.pk, resident.pk, "view", "record")]
 
 
-def test_withdrawing_an_optional_consent(client, staff_a, resident):
-    client.force_login(staff_a)
-    url = reverse("desk:resident_consents", args=[resident.pk])
-    response = client.post(url, {"action": "withdraw", "purpose": "provision"})
-    assert response.status_code == 302
-    assert Consent.objects.get(person=resident, purpose="provision").withdrawn_at is not None
-    assert log_rows() == [(staff_a.pk, resident.pk, "edit", "consent")]
-    # again: nothing to withdraw, no row
-    client.post(url, {"action": "withdraw", "purpose": "provision"})
-    assert len(log_rows()) == 1
-
-
-@pytest.mark.parametrize("purpose", ["collection", "bogus", ""])
-def test_the_collection_consent_and_bad_values_are_not_withdrawn(client, staff_a, resident, purpose):
-    client.force_login(staff_a)
-    response = client.post(
-        reverse("desk:resident_consents", args=[resident.pk]), {"action": "withdraw", "purpose": purpose}
-    )
-    assert response.status_code == 302
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["철회할 선택 동의를 목록에서 골라 주세요."]
-    assert Consent.objects.filter(person=resident, withdrawn_at__isnull=True).count() == 2
-    assert log_rows() == []
-
-
 def test_the_consents_partial(resident, staff_a):
     html = render_to_string(
         "jobs/desk/_resident_consents.html",
@@ -282,7 +272,7 @@ def test_the_consents_partial(resident, staff_a):
         assert f'<th scope="col">{heading}</th>' in html
     assert "개인정보 수집·이용 (필수)" in html and "김상담" in html
     assert reverse("desk:resident_consents", args=[resident.pk]) in html
-    assert 'name="action" value="withdraw"' not in html  # buttons only on the consents page
+    assert "/withdraw/" not in html  # withdrawal links only on the consents page
     empty = render_to_string("jobs/desk/_resident_consents.html", {"resident": resident, "consents": []})
     assert "기록된 동의가 없습니다." in empty
 
@@ -378,12 +368,29 @@ def test_centre_staff_cannot_transfer(client, staff_a, resident, centre_b):
 
 # ---- who may use each page ------------------------------------------------------------------------------
 
-RESIDENT_PAGES = ["desk:resident_edit", "desk:resident_consents", "desk:resident_transfer", "desk:consent_scan"]
+RESIDENT_PAGES = [
+    "desk:resident_edit",
+    "desk:resident_consents",
+    "desk:resident_transfer",
+    "desk:consent_scan",
+    "desk:resident_consent_withdraw",
+    "desk:guardian_document",
+]
+DOWNLOADS = ("desk:consent_scan", "desk:guardian_document")
+
+
+def attach_guardian_document(resident, content: bytes = PDF):
+    """Store a guardian's document for ``resident`` (as registration would)."""
+    resident.guardian_document.save("guardian.pdf", ContentFile(content))
 
 
 def page_url(name, resident, staff):
     if name == "desk:consent_scan":
         return reverse(name, args=[scan_consent(resident, staff).pk])
+    if name == "desk:resident_consent_withdraw":
+        return reverse(name, args=[resident.pk, ConsentPurpose.PROVISION])
+    if name == "desk:guardian_document":
+        attach_guardian_document(resident)
     return reverse(name, args=[resident.pk])
 
 
@@ -408,13 +415,13 @@ def test_seekers_and_employers_get_403(client, request, staff_a, resident, name,
     assert len(log_rows()) == before
 
 
-@pytest.mark.parametrize("name", ["desk:resident_edit", "desk:resident_consents", "desk:consent_scan"])
+@pytest.mark.parametrize("name", [name for name in RESIDENT_PAGES if name != "desk:resident_transfer"])
 def test_another_centres_staff_get_404(client, staff_a, staff_b, resident, name):
     url = page_url(name, resident, staff_a)
     before = len(log_rows())
     client.force_login(staff_b)
     assert client.get(url).status_code == 404
-    if name != "desk:consent_scan":
+    if name not in DOWNLOADS:
         assert client.post(url, edit_data(name="바뀜")).status_code == 404
     resident.refresh_from_db()
     assert resident.name == "홍길동"
@@ -426,7 +433,7 @@ def test_district_staff_may_use_every_page(client, district_staff, staff_a, resi
     url = page_url(name, resident, staff_a)
     client.force_login(district_staff)
     assert client.get(url).status_code == 200
-    assert log_rows()[-1][:3] == (district_staff.pk, resident.pk, "download" if name == "desk:consent_scan" else "view")
+    assert log_rows()[-1][:3] == (district_staff.pk, resident.pk, "download" if name in DOWNLOADS else "view")
 
 
 def test_unknown_residents_are_404(client, staff_a):

@@ -276,9 +276,18 @@ def test_mail_failure_keeps_the_account(client, district_staff, centre_a, monkey
         raise OSError("smtp down")
 
     monkeypatch.setattr("accounts.services.staff_accounts.send_mail", broken)
+    translated = []  # the messages the view asks to translate: one whole sentence, not pieces
+    monkeypatch.setattr("jobs.views.desk.staff._", lambda text: translated.append(text) or text)
     client.force_login(district_staff)
     response = create(client, centre=centre_a.pk, email="later@example.kr")
+    assert translated == [
+        "직원 계정을 만들었지만 메일을 보내지 못했습니다. "
+        "잠시 뒤 직원 정보 화면에서 '비밀번호 설정 메일 다시 보내기'를 눌러 주세요."
+    ]
     assert response.status_code == 302
     assert User.objects.get(email="later@example.kr").staff_membership.centre == centre_a
-    assert "메일을 보내지 못했습니다" in client.get("/desk/staff/").content.decode()
+    assert (
+        "직원 계정을 만들었지만 메일을 보내지 못했습니다. "
+        "잠시 뒤 직원 정보 화면에서 &#x27;비밀번호 설정 메일 다시 보내기&#x27;를 눌러 주세요."
+    ) in client.get("/desk/staff/").content.decode()
     assert timezone.now()
