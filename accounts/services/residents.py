@@ -24,7 +24,9 @@ on registering and when an edit changes the phone, name or birth year. Family me
 share a phone: the caller saves anyway with ``allow_duplicate=True`` after the warning. Both
 writes take :func:`.resident_duplicates.registration_lock` before the check, so parallel
 submissions of one person give one record. The paper form's checks and its scan are in
-:mod:`.paper_consents`.
+:mod:`.paper_consents`; consents given or withdrawn after registering in
+:mod:`.resident_consents` (re-exported here); who may handle a record in
+:mod:`.resident_scope`.
 
 Declared priority groups (장애인, 경력단절여성, 다문화가족, 북한이탈주민; sensitive data, 개인정보
 보호법 §23) are recorded only with the sensitive-data consent: on registering when the same
@@ -38,18 +40,17 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from namdong_jobs.reference.codes import DECLARED_PRIORITY_GROUPS
 from namdong_jobs.reference.models import CommunityCentre
 
 from ..choices import ConsentPurpose, NotifyChannel
-from ..models import AccessAction, Consent, SeekerProfile, User
+from ..models import AccessAction, SeekerProfile, User
 from .access_log import access_log_write
-from .consents import consent_active, consent_withdraw, consents_active
+from .consents import consent_active
 from .paper_consents import (  # noqa: F401 - consent_scan_open and the limits are re-exported
     PAPER_FORM_VERSION_MAX,
     PAPER_SIGNED_MAX_YEARS,
@@ -65,6 +66,7 @@ from .paper_consents import (  # noqa: F401 - consent_scan_open and the limits a
     scan_store,
 )
 from .profiles import profile_update
+from .resident_consents import WithdrawChannel, paper_consents_record, resident_consent_withdraw  # noqa: F401
 from .resident_duplicates import (  # noqa: F401 - part of this module's API
     MAX_HINTS,
     DuplicateHint,
@@ -75,7 +77,7 @@ from .resident_duplicates import (  # noqa: F401 - part of this module's API
     registration_lock,
     resident_duplicates,
 )
-from .resumes import profiles_visible_to_staff
+from .resident_scope import require_resident_in_scope, require_staff_centre
 from .seekers import MIN_SIGNUP_AGE, guardian_document_check, signup_age_check
 
 #: The wanted conditions a centre records (``resident_register``'s ``wanted``).
@@ -94,28 +96,7 @@ RESIDENT_FIELDS = ("name", "birth_year", "phone", "home_dong", *WANTED_FIELDS, "
 DECLARED_GROUP_CODES = tuple(group.value for group in DECLARED_PRIORITY_GROUPS)
 
 
-class WithdrawChannel(models.TextChoices):
-    """How a resident asked the desk to withdraw a consent (recorded in the access-log row's
-    detail, ``consent:withdraw:<channel>``). Labels are ``gettext_noop``: translate on display."""
-
-    VISIT = "visit", gettext_noop("방문")
-    PHONE = "phone", gettext_noop("전화")
-    PAPER = "paper", gettext_noop("서면")
-
-
 # ---- checks shared by the writes ---------------------------------------------------------
-
-
-def _require_staff(staff: User) -> CommunityCentre:
-    centre = getattr(staff, "staff_centre", None) if getattr(staff, "is_authenticated", False) else None
-    if centre is None:
-        raise PermissionDenied(_("센터 직원만 주민을 등록할 수 있습니다."))
-    return centre
-
-
-def _require_scope(*, profile: SeekerProfile, staff: User) -> None:
-    if not profiles_visible_to_staff(staff).filter(pk=profile.pk).exists():
-        raise PermissionDenied(_("이 주민의 기록을 다룰 권한이 없습니다."))
 
 
 def _age_rule(birth_year, errors: dict, *, guardian_document=None, has_document: bool = False) -> tuple:
@@ -241,7 +222,7 @@ def guardian_document_open(profile: SeekerProfile):
 
 
 def _registering_centre(staff: User, centre: CommunityCentre | None) -> CommunityCentre:
-    own = _require_staff(staff)
+    own = require_staff_centre(staff)
     if centre is None or centre.pk == own.pk:
         return own
     if not own.is_district:
@@ -375,7 +356,7 @@ def resident_update(
     ``ValidationError`` keyed by field (every field's errors together, the age rule in words
     for staff), ``TypeError`` for another field. Nothing is saved on an error, and
     ``profile`` keeps its former values."""
-    _require_scope(profile=profile, staff=staff)
+    require_resident_in_scope(profile=profile, staff=staff)
     document = changes.pop("guardian_document", None)
     unknown = set(changes) - set(_UPDATABLE)
     if unknown:
@@ -434,76 +415,6 @@ def resident_update(
 
 
 @transaction.atomic
-def paper_consents_record(
-    *,
-    profile: SeekerProfile,
-    staff: User,
-    purposes,
-    paper_form_version: str,
-    paper_signed_on: datetime.date,
-    paper_scan=None,
-    ip: str | None = None,
-) -> list[Consent]:
-    """Record further consents a resident gave on a signed paper form (``taken_by`` =
-    ``staff``, the form's version and date, the optional ``paper_scan``). Purposes already
-    active are left as they are. Returns the new :class:`Consent` rows (empty when every
-    purpose was active already; then nothing is stored or logged). Appends an access-log
-    row (``edit``, ``"consent"``).
-
-    Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope,
-    ``ValidationError`` keyed by ``purposes``, ``paper_form_version``, ``paper_signed_on``
-    or ``paper_scan`` (Korean)."""
-    _require_scope(profile=profile, staff=staff)
-    errors: dict[str, list] = {}
-    purposes = clean_purposes(purposes, errors, key="purposes", required_collection=False)
-    version = clean_paper(paper_form_version, paper_signed_on, errors)
-    scan_kind = check_file(paper_scan, paper_scan_check, errors, "paper_scan")
-    if errors:
-        raise ValidationError(errors)
-    active = consents_active(person=profile)
-    if all(purpose in active for purpose in purposes):
-        return []
-    scan_name = scan_store(paper_scan, scan_kind) if scan_kind else ""
-    try:
-        given = paper_consents_give(
-            profile=profile,
-            staff=staff,
-            purposes=purposes,
-            version=version,
-            signed_on=paper_signed_on,
-            scan_name=scan_name,
-        )
-        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail="consent")
-    except BaseException:
-        files_delete([scan_name])
-        raise
-    return given
-
-
-@transaction.atomic
-def resident_consent_withdraw(
-    *, profile: SeekerProfile, staff: User, purpose: str, channel: str, ip: str | None = None
-) -> bool:
-    """Withdraw a resident's optional consent (provision, sensitive, notifications) at their
-    request, as :func:`.consents.consent_withdraw` does (withdrawing ``sensitive`` deletes the
-    declared priority groups). ``channel`` is how the resident asked, a
-    :class:`WithdrawChannel` value (``visit``, ``phone``, ``paper``). Returns True when an
-    active consent was withdrawn (then an access-log row ``edit``, detail
-    ``"consent:withdraw:<channel>"``, e.g. ``"consent:withdraw:phone"``, is appended), False
-    when there was none. Raises ``PermissionDenied`` when the resident is outside ``staff``'s
-    scope, ``ValidationError`` keyed ``channel`` for an unknown channel, and
-    ``ValidationError`` for the collection consent or an unknown purpose."""
-    _require_scope(profile=profile, staff=staff)
-    if channel not in WithdrawChannel.values:
-        raise ValidationError({"channel": _("주민이 철회를 어떻게 요청했는지 골라 주세요.")})
-    withdrawn = consent_withdraw(person=profile, purpose=purpose)
-    if withdrawn:
-        detail = f"consent:withdraw:{channel}"
-        access_log_write(staff=staff, action=AccessAction.EDIT, person=profile, ip=ip, detail=detail)
-    return withdrawn
-
-
-@transaction.atomic
 def resident_transfer(
     *, profile: SeekerProfile, centre: CommunityCentre, staff: User, ip: str | None = None
 ) -> SeekerProfile:
@@ -515,7 +426,7 @@ def resident_transfer(
     Raises ``PermissionDenied`` for anyone but district staff, ``ValidationError`` (keyed
     ``centre``) for no centre or the resident's own, and (code ``erased``) for an erased
     record."""
-    own = _require_staff(staff)
+    own = require_staff_centre(staff)
     if not own.is_district:
         raise PermissionDenied(_("주민 기록을 다른 센터로 옮기는 일은 구청 일자리센터 직원만 할 수 있습니다."))
     locked = SeekerProfile.objects.select_for_update().get(pk=profile.pk)
