@@ -1,20 +1,66 @@
-"""The Django admin of accounts. Personal files (résumé, guardian document, scanned paper
-consent) live in the private storage, which has no URL: the admin never shows a file widget
-or link for them (their widgets call ``storage.url`` and would fail), only the name and size
-(:func:`accounts.storage.private_file_label`). Staff download them from the centre pages,
-which check who asks and write the access log."""
+"""The Django admin of accounts. Seeker records are read-only here: residents are registered
+and edited at the desk (``/desk/``), which checks the staff member's centre and the rules
+(duplicates, consents, age). Every admin page that shows a person's record writes the
+access log like the desk does (:class:`AccessLoggedAdminMixin`). Personal files (résumé,
+guardian document, scanned paper consent) live in the private storage, which has no URL:
+the admin never shows a file widget or link for them (their widgets call ``storage.url``
+and would fail), only the name and size (:func:`accounts.storage.private_file_label`).
+Staff download them from the centre pages, which check who asks and write the access log."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Consent, SeekerProfile, StaffMembership, User
+from .models import AccessAction, Consent, SeekerProfile, StaffMembership, User
+from .services.access_log import access_log_write, client_ip, mask_logged_name
 from .storage import private_file_label
 
 
+class AccessLoggedAdminMixin:
+    """For admin pages of models that hold a person's data: the change list writes one
+    ``search`` row (detail ``admin``, the search term masked, the ids of the people listed)
+    and a change or view page one ``view`` row (detail ``admin``), as the desk's pages do
+    (DESIGN.md "Privacy"). ``person_of(obj)`` gives the ``SeekerProfile`` of a row."""
+
+    def person_of(self, obj) -> SeekerProfile | None:
+        return obj
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            people = [self.person_of(obj) for obj in changelist.result_list]
+            term = request.GET.get("q", "")
+            access_log_write(
+                staff=request.user,
+                action=AccessAction.SEARCH,
+                ip=client_ip(request),
+                detail="admin",
+                query=f"q={mask_logged_name(term)}" if term.strip() else "",
+                listed_ids=list(dict.fromkeys(p.pk for p in people if p is not None)),
+            )
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        obj = getattr(response, "context_data", {}).get("original")
+        person = self.person_of(obj) if obj is not None else None
+        if person is not None:
+            access_log_write(
+                staff=request.user, action=AccessAction.VIEW, person=person, ip=client_ip(request), detail="admin"
+            )
+        return response
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    """Accounts are found by email or phone; there is no username."""
+class UserAdmin(AccessLoggedAdminMixin, DjangoUserAdmin):
+    """Accounts are found by email or phone; there is no username. Pages showing a job
+    seeker's account are access-logged for their seeker profile."""
+
+    list_select_related = ["seeker_profile"]
+
+    def person_of(self, obj: User) -> SeekerProfile | None:
+        return getattr(obj, "seeker_profile", None)
 
     ordering = ["-date_joined"]
     list_display = ["id", "email", "phone", "name", "is_active", "is_staff", "date_joined"]
@@ -68,9 +114,19 @@ class ConsentInline(admin.TabularInline):
 
 
 @admin.register(SeekerProfile)
-class SeekerProfileAdmin(admin.ModelAdmin):
-    """Seeker records. The résumé and guardian document are not editable here (no file
-    widgets for private files): their names and sizes are shown read-only."""
+class SeekerProfileAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
+    """Seeker records, read-only (the desk and the seeker's own pages change them, with
+    their rules), each view access-logged. The résumé and guardian document are never file
+    widgets (private files): their names and sizes are shown."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     list_display = ["id", "name", "birth_year", "home_dong", "registered_centre", "erased_at"]
     list_filter = ["registered_centre"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import AccessLoggedAdminMixin
 from accounts.storage import private_file_label
 
 from .models import Application, JobPosting, JobPostingRevision, PostingEvent
@@ -44,9 +45,13 @@ class JobPostingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    """Applications. The résumé copy sent with one is a private file (no URL): shown as
-    name and size only, never as a file widget or link."""
+class ApplicationAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
+    """Applications (each holds the profile as sent: views are access-logged for the
+    seeker). The résumé copy sent with one is a private file (no URL): shown as name and
+    size only, never as a file widget or link."""
+
+    def person_of(self, obj: Application):
+        return obj.seeker
 
     list_display = ["id", "posting", "seeker", "channel", "status", "created_at"]
     list_filter = ["status", "channel"]

@@ -1,10 +1,13 @@
 """The personal-data access log (DESIGN.md "Privacy"): every staff view, search, edit, print,
-export or download of a person's record writes one row. Append-only (no update or delete
-through the ORM), kept at least two years, and it holds ids, never copies of personal data,
-so it survives erasure."""
+export or download of a person's record writes one row. Append-only: the ORM refuses to
+save a row twice or delete one, and a database trigger (migration ``accounts 0004``)
+refuses any ``UPDATE`` or ``DELETE`` of the table, whoever sends it. Kept at least two
+years; it holds ids, never copies of personal data, so it survives erasure."""
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+
+from namdong_jobs.reference.models import CommunityCentre
 
 from .people import SeekerProfile, User
 
@@ -20,10 +23,20 @@ class AccessAction(models.TextChoices):
 
 class AccessLogEntry(models.Model):
     """One access by ``staff`` to ``person``'s record (``person`` is empty for a search,
-    whose ``query`` and ``listed_ids`` say what was asked and shown). ``ip`` is the client
-    address as Django saw it."""
+    whose ``query`` and ``listed_ids`` say what was asked and shown). ``centre`` is the
+    centre the staff member worked at when it happened (staff move; the log must not), empty
+    for an account with no staff membership (e.g. a Django-admin superuser). ``ip`` is the
+    client address as django-axes sees it."""
 
     staff = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name="직원")
+    centre = models.ForeignKey(
+        CommunityCentre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="당시 소속 센터",
+    )
     at = models.DateTimeField("시각", auto_now_add=True, db_index=True)
     ip = models.GenericIPAddressField("IP", null=True, blank=True)
     person = models.ForeignKey(

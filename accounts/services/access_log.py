@@ -6,6 +6,8 @@ Every staff view, search, edit, print or export of a resident's record writes on
 what was touched (e.g. ``"profile"``, ``"note"``, ``"referral"``), the client IP and, for a
 search, the query as typed. It never copies a person's data, so it survives erasure."""
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..models import AccessAction, AccessLogEntry, SeekerProfile, User
@@ -44,6 +46,7 @@ def access_log_write(
         raise ValueError(f"unknown access action {action!r}")
     return AccessLogEntry.objects.create(
         staff=staff,
+        centre=getattr(staff, "staff_centre", None),
         action=action,
         person=person,
         ip=ip or None,
@@ -51,3 +54,21 @@ def access_log_write(
         query=(query or "")[:QUERY_MAX],
         listed_ids=[int(i) for i in listed_ids],
     )
+
+
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def mask_logged_name(name: str) -> str:
+    """A searched-for name as the log keeps it: the first character and one ○ per further
+    character (``"김영희"`` → ``"김○○"``), whitespace collapsed; ``""`` stays ``""``."""
+    name = " ".join((name or "").split())
+    return f"{name[:1]}{'○' * (len(name) - 1)}" if name else ""
+
+
+def mask_logged_phone(phone: str) -> str:
+    """A searched-for phone number as the log keeps it: its last four digits after ``***``
+    (``"010-5555-1234"`` → ``"***1234"``, what masked lists show); four digits or fewer are
+    kept as they are (they identify nobody); no digits → ``""``."""
+    digits = _NOT_DIGIT.sub("", unicodedata.normalize("NFKC", phone or ""))
+    return "***" + digits[-4:] if len(digits) > 4 else digits

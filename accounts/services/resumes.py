@@ -28,8 +28,9 @@ from django.utils.translation import gettext as _
 from namdong_jobs.text import tidy_text
 
 from .. import documents
-from ..models import AccessAction, AccessLogEntry, SeekerProfile, User
+from ..models import AccessAction, SeekerProfile, User
 from ..storage import private_storage
+from .access_log import access_log_write
 
 #: Longest display name kept (the model's ``resume_name``).
 MAX_DISPLAY_NAME = 120
@@ -188,7 +189,5 @@ def resume_open_as_staff(*, profile: SeekerProfile, staff: User, ip: str | None 
     caller has checked ``profile`` is in :func:`profiles_visible_to_staff`. Returns and
     raises like :func:`resume_open`."""
     opened = resume_open(profile)
-    AccessLogEntry.objects.create(
-        staff=staff, person=profile, action=AccessAction.DOWNLOAD, detail="resume", ip=ip or None
-    )
+    access_log_write(staff=staff, action=AccessAction.DOWNLOAD, person=profile, ip=ip, detail="resume")
     return opened

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.choices import ConsentMethod, ConsentPurpose
+from accounts.models import AccessAction, AccessLogEntry, SeekerProfile
 from accounts.services import consent_give, resume_set
 from jobs.models import Application
 from jobs.services import application_submit
@@ -61,11 +62,23 @@ def test_a_missing_file_is_said_not_failed(superuser_client, seeker):
     assert "파일이 저장소에 없습니다" in html
 
 
-def test_the_seeker_change_page_saves_without_touching_the_files(superuser_client, seeker):
+def test_seeker_records_are_read_only_in_the_admin_and_every_view_is_logged(superuser_client, seeker):
+    """Residents are changed at the desk (scope, duplicates, consents), never here; looking
+    at them here writes the access log like the desk (review of issue 5)."""
     url = f"/admin/accounts/seekerprofile/{seeker.pk}/change/"
-    form = superuser_client.get(url).context["adminform"].form
-    assert "resume" not in form.fields and "guardian_document" not in form.fields
-    assert superuser_client.get("/admin/accounts/seekerprofile/").status_code == 200
+    response = superuser_client.get(url)
+    assert response.status_code == 200 and "adminform" in response.context
+    assert not response.context["has_change_permission"] and 'name="_save"' not in response.content.decode()
+    before = SeekerProfile.objects.get(pk=seeker.pk).name
+    assert superuser_client.post(url, {"name": "바뀜"}).status_code == 403
+    assert SeekerProfile.objects.get(pk=seeker.pk).name == before
+    assert superuser_client.get("/admin/accounts/seekerprofile/add/").status_code == 403
+    listing = superuser_client.get("/admin/accounts/seekerprofile/", {"q": "파일있음"})
+    assert listing.status_code == 200
+    view, search = AccessLogEntry.objects.order_by("id")[:2]
+    assert (view.action, view.person_id, view.detail) == (AccessAction.VIEW, seeker.pk, "admin")
+    assert (search.action, search.detail, search.query) == (AccessAction.SEARCH, "admin", "q=파○○○")
+    assert search.listed_ids == [seeker.pk]
 
 
 def test_the_application_change_page_shows_the_sent_copy_by_name_and_size(superuser_client, seeker):
@@ -78,5 +91,15 @@ def test_the_application_change_page_shows_the_sent_copy_by_name_and_size(superu
     html = response.content.decode()
     assert "내 이력서.pdf (" in html
     assert_no_private_links(html, application.resume.name)
+    entry = AccessLogEntry.objects.get(action=AccessAction.VIEW)
+    assert (entry.person_id, entry.detail) == (seeker.pk, "admin")
     assert superuser_client.get("/admin/jobs/application/").status_code == 200
     assert Application.objects.count() == 1
+
+
+def test_the_account_pages_of_a_seeker_are_logged_for_their_record(superuser_client, seeker):
+    superuser_client.get("/admin/accounts/user/")
+    superuser_client.get(f"/admin/accounts/user/{seeker.user_id}/change/")
+    search, view = AccessLogEntry.objects.order_by("id")
+    assert search.action == AccessAction.SEARCH and seeker.pk in search.listed_ids
+    assert (view.action, view.person_id) == (AccessAction.VIEW, seeker.pk)

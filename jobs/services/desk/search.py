@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.services import profiles_visible_to_staff
+from accounts.services.access_log import mask_logged_name, mask_logged_phone
 from namdong_jobs.reference.models import Dong
 
 #: Fewest digits a phone search needs (the last four of a number are enough).
@@ -63,18 +64,14 @@ def resident_search(*, staff: User, name: str = "", phone: str = "", dong: Dong 
 def search_log_query(*, name: str = "", phone: str = "", dong: str = "", page: int = 1) -> str:
     """The ``query`` an access-log ``search`` row keeps of a resident search, without copying
     personal data (DESIGN.md "Privacy": the log holds ids, never personal data, and
-    survives erasure): the name as its first syllable and one ○ per further character
-    (``"김영희"`` → ``"김○○"``), the phone as its last four digits (``"010-5555-1234"`` →
-    ``"***1234"``; fewer digits are kept as typed, they identify nobody), the dong code as
-    typed, and ``page`` past the first. ``"name=김○○&phone=***1234&page=2"``; ``""`` for no
-    criteria."""
+    survives erasure): the name and phone masked (``accounts.services.access_log``:
+    ``"김○○"``, ``"***1234"``), the dong code as typed, and ``page`` past the first.
+    ``"name=김○○&phone=***1234&page=2"``; ``""`` for no criteria."""
     parts = []
-    name = " ".join((name or "").split())
-    if name:
-        parts.append(f"name={name[:1]}{'○' * (len(name) - 1)}")
-    digits = _NOT_DIGIT.sub("", unicodedata.normalize("NFKC", phone or ""))
-    if digits:
-        parts.append(f"phone={'***' + digits[-4:] if len(digits) > 4 else digits}")
+    if masked := mask_logged_name(name):
+        parts.append(f"name={masked}")
+    if masked := mask_logged_phone(phone):
+        parts.append(f"phone={masked}")
     if dong:
         parts.append(f"dong={dong}")
     if parts and page > 1:

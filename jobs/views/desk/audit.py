@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -54,8 +55,16 @@ class AccessLogFilterMixin(DistrictDeskMixin):
         entries = AccessLogEntry.objects.filter(at__gte=start, at__lt=end)
         if staff is not None:
             entries = entries.filter(staff=staff)
-        entries = entries.select_related("staff__staff_membership__centre").order_by("-at", "-id")
+        entries = entries.select_related("staff", "centre").order_by("-at", "-id")
         return {"form": form, "staff": staff, "month": month, "notices": notices, "entries": entries}
+
+
+def labelled(entry: AccessLogEntry) -> AccessLogEntry:
+    """``entry`` with ``detail_text`` and ``query_text`` set (:func:`detail_label`,
+    :func:`query_label`)."""
+    entry.detail_text = detail_label(entry.detail)
+    entry.query_text = query_label(entry.query)
+    return entry
 
 
 class AccessLogView(AccessLogFilterMixin, TemplateView):
@@ -75,13 +84,65 @@ class AccessLogView(AccessLogFilterMixin, TemplateView):
         ctx.update(
             found,
             page_obj=page,
-            entries=page.object_list,
+            entries=[labelled(entry) for entry in page.object_list],
             page_numbers=page_window(page) if page.paginator.num_pages > 1 else [],
             querystring=urlencode(params),
         )
         if notice:
             ctx["notices"].append(notice)
         return ctx
+
+
+#: What the access log's ``detail`` codes mean (each ``:``-separated part), for the page and
+#: the CSV. Unknown parts are shown as they are.
+DETAIL_LABELS = {
+    "record": gettext_noop("주민 기록"),
+    "home": gettext_noop("오늘 할 일 화면"),
+    "note": gettext_noop("상담 기록"),
+    "note_form": gettext_noop("상담 기록 쓰기 화면"),
+    "register": gettext_noop("방문 주민 등록"),
+    "profile": gettext_noop("주민 정보"),
+    "consent": gettext_noop("동의"),
+    "withdraw": gettext_noop("철회"),
+    "referral": gettext_noop("취업알선"),
+    "outcome": gettext_noop("알선 결과"),
+    "transfer": gettext_noop("센터 이관"),
+    "job_sheet": gettext_noop("일자리 안내문"),
+    "resume": gettext_noop("이력서"),
+    "guardian_document": gettext_noop("보호자 동의서"),
+    "erase": gettext_noop("개인정보 삭제"),
+    "admin": gettext_noop("관리 화면"),
+    "visit": gettext_noop("방문 요청"),
+    "phone": gettext_noop("전화 요청"),
+    "paper": gettext_noop("서면 요청"),
+}
+#: What a search ``query``'s keys and special values mean.
+QUERY_LABELS = {
+    "name": gettext_noop("이름"),
+    "phone": gettext_noop("전화"),
+    "dong": gettext_noop("행정동"),
+    "page": gettext_noop("쪽"),
+    "q": gettext_noop("검색어"),
+    "duplicate_check": gettext_noop("중복 확인"),
+}
+
+
+def detail_label(detail: str) -> str:
+    """``detail`` in words: ``"consent:withdraw:phone"`` → ``"동의 · 철회 · 전화 요청"``."""
+    return " · ".join(_(DETAIL_LABELS[part]) if part in DETAIL_LABELS else part for part in detail.split(":") if part)
+
+
+def query_label(query: str) -> str:
+    """A logged search ``query`` in words: ``"name=김○○&dong=2820051000"`` → ``"이름 김○○, 행정동
+    2820051000"``; ``"duplicate_check"`` → ``"중복 확인"``."""
+    parts = []
+    for pair in query.split("&"):
+        key, sep, value = pair.partition("=")
+        if key in QUERY_LABELS:
+            parts.append(f"{_(QUERY_LABELS[key])} {value}" if sep else _(QUERY_LABELS[key]))
+        else:
+            parts.append(pair)  # not ours: shown as written (the CSV neutralises formulas)
+    return ", ".join(p for p in parts if p)
 
 
 def csv_cell(value) -> str:
@@ -125,18 +186,17 @@ class AccessLogCsvView(AccessLogFilterMixin, View):
         )
         labels = {value: _(label) for value, label in AccessAction.choices}
         for entry in found["entries"].iterator(chunk_size=2000):
-            membership = getattr(entry.staff, "staff_membership", None)
             writer.writerow(
                 [
                     timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
                     entry.staff_id,
                     csv_cell(str(entry.staff)),
-                    csv_cell(membership.centre.name if membership else ""),
+                    csv_cell(entry.centre.name if entry.centre else ""),
                     entry.ip or "",
                     labels.get(entry.action, entry.action),
                     entry.person_id or "",
-                    csv_cell(entry.detail),
-                    csv_cell(entry.query),
+                    csv_cell(detail_label(entry.detail)),
+                    csv_cell(query_label(entry.query)),
                     len(entry.listed_ids),
                     " ".join(str(i) for i in entry.listed_ids),
                 ]

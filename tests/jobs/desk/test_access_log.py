@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from accounts.models import AccessAction, AccessLogEntry
@@ -70,7 +71,7 @@ def test_this_month_by_default_newest_first(client, district_staff, entries, jun
     assert shown(response) == [entries["june_b"].pk, entries["june_first_minute"].pk]
     html = response.content.decode()
     assert "2026-06-01 00:10:00" in html  # KST, not UTC (2026-05-31 15:10)
-    assert "10.0.0.1" in html and "name=김&amp;dong=2820051000" in html
+    assert "10.0.0.1" in html and "이름 김, 행정동 2820051000" in html  # the query in words
     assert "검색" in html and "인쇄" in html
     assert "김상담" in html and "구월1동 행정복지센터" in html
 
@@ -141,7 +142,7 @@ def test_csv_has_a_bom_the_same_filter_and_the_listed_ids(client, district_staff
             "검색",
             "",
             "",
-            "name=김&dong=2820051000",
+            "이름 김, 행정동 2820051000",
             "3",
             f"{resident.pk} 7 9",
         ]
@@ -171,3 +172,39 @@ def test_only_district_staff(client, url, staff_a, seeker_user, employer_member)
     for user in (staff_a, seeker_user, employer_member):
         client.force_login(user)
         assert client.get(url).status_code == 403
+
+
+def test_a_row_keeps_the_centre_of_its_time_when_staff_move(client, district_staff, staff_a, centre_b, june_clock):
+    """The review found the page reading each staff member's current centre: after a move,
+    every earlier row named the new one. The row now stores the centre it was written at."""
+    before = access_log_write(staff=staff_a, action=AccessAction.SEARCH, query="name=김○")
+    membership = staff_a.staff_membership
+    membership.centre = centre_b
+    membership.save()
+    staff_a.refresh_from_db()
+    after = access_log_write(staff=staff_a, action=AccessAction.SEARCH, query="name=이○")
+    assert before.centre.name == "구월1동 행정복지센터" and after.centre == centre_b
+    client.force_login(district_staff)
+    rows = list(csv.reader(io.StringIO(client.get(CSV_URL).content.decode("utf-8")[1:])))[1:]
+    assert [row[3] for row in rows] == [centre_b.name, "구월1동 행정복지센터"]
+
+
+def test_the_database_refuses_to_change_or_delete_a_row(staff_a):
+    """Append-only in the database itself (a trigger), not only in the model's save()."""
+    entry = access_log_write(staff=staff_a, action=AccessAction.SEARCH, query="name=김○")
+    for statement in (
+        lambda: AccessLogEntry.objects.filter(pk=entry.pk).update(query="changed"),
+        lambda: AccessLogEntry.objects.filter(pk=entry.pk).delete(),
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            statement()
+    entry.refresh_from_db()
+    assert entry.query == "name=김○"
+
+
+def test_details_and_queries_read_in_words(client, district_staff, staff_a, june_clock):
+    access_log_write(staff=staff_a, action=AccessAction.EDIT, detail="consent:withdraw:phone", query="duplicate_check")
+    client.force_login(district_staff)
+    html = client.get(URL).content.decode()
+    assert "동의 · 철회 · 전화 요청" in html and "중복 확인" in html
+    assert "consent:withdraw:phone" not in html
