@@ -4,6 +4,15 @@
 carries the keyword and every filter in its query string, and a long Korean keyword is 9
 bytes a character once percent-encoded; the portal itself cuts the keyword to 100 characters
 and says so, so an over-long address must reach Django rather than end in gunicorn's bare 400.
+
+``timeout = 60`` (gunicorn's default is 30 s): the slowest request the portal accepts is the
+desk's bulk intake (``/desk/intake/``, district staff), which registers up to 1,000 residents
+in one request. Measured on 2 CPUs with PostgreSQL alongside: a filled 1,000-row template
+takes 9–13 s, reading the worst workbook the intake limits let through (10 MB unpacked of
+blank rows, ``jobs.services.desk.intake_files``) about 4 s of CPU; 60 s leaves a margin of
+three to four times for a busier server. A worker silent for longer is killed and restarted
+(the upload then ends in a 502; rows already registered stay, each row being committed on
+its own).
 """
 
 import os
@@ -11,4 +20,5 @@ import os
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 limit_request_line = 0
+timeout = 60  # seconds; the bulk intake's worst accepted upload with margin (see above)
 accesslog = "-"

@@ -41,9 +41,12 @@ logger = logging.getLogger(__name__)
 
 
 class ErasureReason(models.TextChoices):
-    """Why a person's data is erased (logged with the profile id; the model keeps no reason)."""
+    """Why a person's data is erased (logged with the profile id; the model keeps no reason,
+    so a new value needs no migration). ``desk_request``: a walk-in resident without an
+    online account asked their centre (``jobs.services.desk.erasure.resident_erase``)."""
 
     REQUEST = "request", gettext_noop("본인 요청 (회원 탈퇴)")
+    DESK_REQUEST = "desk_request", gettext_noop("본인 요청 (센터 창구)")
     RETENTION = "retention", gettext_noop("보유 기간 만료")
 
 

@@ -248,6 +248,13 @@ def profile_update(*, profile: SeekerProfile, now=None, **changes) -> SeekerProf
     for field, value in changes.items():
         setattr(profile, field, value)
     profile.last_activity_at = now
-    profile.full_clean(exclude=["user", "registered_centre", "registered_by", "resume", "guardian_document"])
+    # validate_constraints=False: every field the model's check constraints cover (birth year,
+    # code lists) was checked above with a Korean message, and PostgreSQL still enforces them;
+    # Django would evaluate each of the nine constraints as a query of its own in a savepoint
+    # (27 statements a save: half the CPU time of a 1,000-row bulk intake)
+    profile.full_clean(
+        exclude=["user", "registered_centre", "registered_by", "resume", "guardian_document"],
+        validate_constraints=False,
+    )
     profile.save(update_fields=[*changes, "last_activity_at", "updated_at"])
     return profile

@@ -33,6 +33,10 @@ Declared priority groups (장애인, 경력단절여성, 다문화가족, 북한
 paper form gives it, on an edit when the resident has it active
 (:func:`.profiles.profile_update` keeps them only then; withdrawing the consent deletes them).
 
+The desk changes only records that belong to a centre (:func:`is_centre_record`): an online
+sign-up (an account, no centre) is the person's own, so :func:`resident_update` refuses it;
+a claimed walk-in keeps its centre and stays editable.
+
 Every write appends an access-log row (action ``edit``; detail ``register``, ``profile``,
 ``consent``, ``consent:withdraw:<channel>`` or ``transfer``) in its own transaction."""
 
@@ -43,6 +47,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from namdong_jobs.reference.codes import DECLARED_PRIORITY_GROUPS
 from namdong_jobs.reference.models import CommunityCentre
@@ -326,6 +331,23 @@ def resident_register(
     return profile
 
 
+#: Why the desk does not change an online sign-up's record (shown on the edit page, raised
+#: by :func:`resident_update`).
+ONLINE_SIGNUP_EDIT_REFUSAL = gettext_lazy(
+    "온라인으로 가입한 구직자의 정보는 본인이 고칩니다. 본인이 로그인해서 직접 고치도록 안내해 주세요."
+)
+
+
+def is_centre_record(profile: SeekerProfile) -> bool:
+    """True when ``profile`` belongs to a centre (``registered_centre`` set: a walk-in
+    registered at the desk, also after its resident claimed an online account, which keeps
+    the centre), so the desk may change it and refer its resident (:func:`resident_update`,
+    ``jobs.services.desk.referrals.referral_create``). False for an online sign-up (an account
+    and no centre): the person keeps their own record and applies themselves; district staff
+    may still open it and write counselling notes (the desk's own records)."""
+    return profile.registered_centre_id is not None
+
+
 #: What :func:`resident_update` may change besides the guardian's document.
 _UPDATABLE = (*RESIDENT_FIELDS, "declared_groups")
 #: What :func:`resident_update` puts back on the profile object when it refuses a change.
@@ -344,7 +366,8 @@ def resident_update(
     resident 15–17). The mobile number of a resident with an online account is the
     account's and is not changed here. A walk-in's SMS channel follows the phone (on with a
     number, off without). Returns the profile (updated in place). Appends an access-log row
-    (``edit``, ``"profile"``).
+    (``edit``, ``"profile"``). Only a record that belongs to a centre is changed here
+    (:func:`is_centre_record`): an online sign-up's is the person's own.
 
     When the phone, or the name (spaces and case ignored) or birth year, really changes, the
     new values are checked against the other records as at registration (under
@@ -352,11 +375,14 @@ def resident_update(
     name or birth year against names and birth years.
 
     Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope,
-    :class:`DuplicateResident` when other records match and not ``allow_duplicate``,
-    ``ValidationError`` keyed by field (every field's errors together, the age rule in words
+    ``ValidationError`` (code ``"online_signup"``, :data:`ONLINE_SIGNUP_EDIT_REFUSAL`) for an
+    online sign-up, :class:`DuplicateResident` when other records match and not
+    ``allow_duplicate``, ``ValidationError`` keyed by field (every field's errors together, the age rule in words
     for staff), ``TypeError`` for another field. Nothing is saved on an error, and
     ``profile`` keeps its former values."""
     require_resident_in_scope(profile=profile, staff=staff)
+    if not is_centre_record(profile):
+        raise ValidationError(ONLINE_SIGNUP_EDIT_REFUSAL, code="online_signup")
     document = changes.pop("guardian_document", None)
     unknown = set(changes) - set(_UPDATABLE)
     if unknown:

@@ -27,11 +27,15 @@ from ..privacy_forms import AccountDeleteForm
 from ..services.privacy import erasure_ends_employer_login
 from ..services.privacy_export import CORE_SECTIONS
 
-#: Labels of the export sections other apps add (``accounts.signals.collect_personal_data``);
-#: a section without one is listed by its key.
+#: Korean labels of the export sections other apps add (``accounts.signals.collect_personal_data``;
+#: ``jobs.signals``' receivers give these keys). A section without one is listed by its key, so
+#: a new section needs its label here (tests/accounts/test_my_data_labels.py checks every key).
 SECTION_LABELS = {
     "applications": _("지원 내역"),
     "saved_postings": _("관심 공고"),
+    "matches": _("맞춤 일자리 추천"),
+    "counselling_notes": _("센터 상담 기록"),
+    "referrals": _("센터 취업 알선"),
 }
 #: Session key that lets the confirmation page show once after an erasure.
 DELETED_SESSION_KEY = "accounts.deleted"

@@ -1,7 +1,8 @@
 """The desk part of the demo (issue 5): a counselling note for every walk-in resident, with
 a follow-up due on the seed date so that each centre's desk home has something to do, and
 one referral (동행면접) per centre that has a walk-in with the provision consent and an open
-posting that fits them. Made through the real services (``note_add``, ``referral_create``),
+posting that fits them (for a resident aged 15–17, within the minors' working time,
+:mod:`jobs.rules.minors`). Made through the real services (``note_add``, ``referral_create``),
 so the access log shows the demo staff's writes. A resident who already has a note (or an
 application) is left as it is, so a second run creates nothing."""
 
@@ -9,6 +10,7 @@ from accounts.models import SeekerProfile
 
 from ..matching.fitting import postings_fitting
 from ..models import Application, CounsellingNote, JobPosting, NoteChannel, ReferralMethod, today_kst
+from ..rules.minors import is_minor, postings_open_to_minors
 from ..services.desk.notes import note_add
 from ..services.desk.referrals import referral_create
 
@@ -46,12 +48,10 @@ class DeskSeeding:
                 referred_centres.add(profile.registered_centre_id)
                 self.report.tallies["referrals"].unchanged += 1
                 continue
-            posting = (
-                postings_fitting(profile)
-                .filter(pk__in=JobPosting.objects.open().direct().values("pk"))
-                .order_by("-match_score", "pk")
-                .first()
-            )
+            fitting = postings_fitting(profile).filter(pk__in=JobPosting.objects.open().direct().values("pk"))
+            if is_minor(profile, today_kst().year):  # as the record's list does (referral_create refuses the rest)
+                fitting = postings_open_to_minors(fitting)
+            posting = fitting.order_by("-match_score", "pk").first()
             if posting is None or not profile.consents.active().filter(purpose="provision").exists():
                 continue
             referral_create(

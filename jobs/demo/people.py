@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from accounts.choices import ConsentMethod, ConsentPurpose, NotifyChannel
+from accounts.consent_texts import CONSENT_VERSION
 from accounts.identifiers import format_mobile, normalize_mobile
 from accounts.models import SeekerProfile, StaffMembership, User
 from accounts.services import consent_give
@@ -106,6 +107,9 @@ class PeopleSeeding(SeederBase):
             self.login("기업 담당자", user, employer.name + pending)
 
     def seed_seekers(self) -> None:
+        """Online seekers (an account, online consents) and walk-in residents (no account,
+        belonging to their dong's centre, paper consents taken by its officer on the current
+        form version, ``CONSENT_VERSION``, as the desk's registration form defaults to)."""
         for spec in data.SEEKERS:
             values = {
                 "name": spec.name,
@@ -141,7 +145,7 @@ class PeopleSeeding(SeederBase):
                         purpose=purpose,
                         method=ConsentMethod.PAPER,
                         taken_by=staff,
-                        paper_form_version="2026-1",
+                        paper_form_version=CONSENT_VERSION,
                         paper_signed_on=self.on,
                         now=self.now,
                     )

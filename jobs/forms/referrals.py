@@ -12,7 +12,7 @@ from namdong_jobs.text import TidyTextFormMixin
 
 from ..models import ReferralMethod
 from ..services.applications import MESSAGE_MAX
-from ..services.desk.referrals import REFERRAL_OUTCOMES
+from ..services.desk.referrals import REFERRAL_OUTCOMES, sensitive_words
 from .fields import enum_choices
 
 
@@ -25,7 +25,13 @@ class ReferralForm(TidyTextFormMixin, forms.Form):
     ``openings_reached=True`` (the posting's hires already reach its openings,
     :func:`jobs.services.desk.referrals.openings_reached`, asked by the view at each request)
     adds the required checkbox ``confirm_openings``: staff confirm that they refer all the same
-    (the employer may hire more). The service does not refuse such a referral."""
+    (the employer may hire more). The service does not refuse such a referral.
+
+    The message must not carry health, disability or other sensitive details (개인정보 보호법
+    §23). When the submitted message contains words of
+    :data:`jobs.services.desk.referrals.SENSITIVE_MESSAGE_WORDS`, ``sensitive_words`` lists
+    them (the page warns) and the required checkbox ``confirm_sensitive`` is added: staff
+    re-read the message and confirm it holds no sensitive details before it is sent."""
 
     method = forms.ChoiceField(
         label=_("알선 방법"),
@@ -53,8 +59,8 @@ class ReferralForm(TidyTextFormMixin, forms.Form):
         required=False,
         max_length=MESSAGE_MAX,
         help_text=_(
-            "기업의 지원서 화면에 '센터 직원의 알선 메모'로 보입니다. "
-            "주민의 사정, 연락 방법 등을 1000자 이내로 적을 수 있습니다."
+            "기업의 지원서 화면에 '센터 직원의 알선 메모'로 보입니다. 연락 방법, 면접 일정 등을 "
+            "1000자 이내로 적을 수 있습니다. 건강, 장애, 병력 같은 민감정보는 적지 마세요(개인정보 보호법 제23조)."
         ),
         widget=forms.Textarea(attrs={"rows": 4, "lang": "ko"}),
         error_messages={"max_length": _("기업에 전할 말은 %(limit_value)d자 이내로 적어 주세요.")},
@@ -64,6 +70,20 @@ class ReferralForm(TidyTextFormMixin, forms.Form):
 
     def __init__(self, *args, openings_reached: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        message = self.data.get(self.add_prefix("message"), "") if self.is_bound else ""
+        #: Words of SENSITIVE_MESSAGE_WORDS found in the submitted message (empty when unbound).
+        self.sensitive_words = sensitive_words(message if isinstance(message, str) else "")
+        if self.sensitive_words:
+            self.fields["confirm_sensitive"] = forms.BooleanField(
+                label=_("다시 읽어 보았고, 건강·장애 등 민감정보는 들어 있지 않습니다"),
+                help_text=_("민감정보가 있으면 전할 말에서 지운 뒤 알선해 주세요."),
+                error_messages={
+                    "required": _(
+                        "기업에 전할 말에 민감정보로 보이는 말이 있습니다. "
+                        "지우거나, 민감정보가 아님을 확인했으면 확인란에 표시해 주세요."
+                    )
+                },
+            )
         if openings_reached:
             self.fields["confirm_openings"] = forms.BooleanField(
                 label=_("모집인원이 찬 것을 알고, 그래도 알선합니다"),

@@ -8,7 +8,10 @@ referral (hired, rejected = "not hired", ``no_show``, ``declined``) with
 Every change runs in a transaction with the application row locked (``SELECT … FOR
 UPDATE``), writes an :class:`ApplicationStatusChange` row and sets ``status_changed_at``.
 Changes made by the employer are told to the seeker through the message layer
-(:mod:`.application_notices`) inside the same transaction.
+(:mod:`.application_notices`) inside the same transaction. An employer's decision (hired or
+rejected) on a referred application is also the referral's outcome: its ``outcome_on``
+(KST date) and ``outcome_by`` (the employer member) are set, as the desk sets them when staff
+record it.
 
 Errors: ``PermissionDenied`` when ``by`` may not act on the application;
 ``ValidationError`` (Korean, keyed by field where there is one) when the change is not
@@ -25,7 +28,7 @@ from accounts.services.activity import seeker_touch
 from employers.models import Employer
 
 from ..choices import ApplicationStatus
-from ..models import DECIDED_STATUSES, FINAL_STATUSES, Application, ApplicationStatusChange
+from ..models import DECIDED_STATUSES, FINAL_STATUSES, Application, ApplicationStatusChange, Referral, today_kst
 from .application_notices import notify_seeker_of_change
 
 S = ApplicationStatus
@@ -146,7 +149,10 @@ def application_set_status(
 
     ``interview_at`` (an aware datetime after now) and ``interview_place`` (≤ 200 chars) are
     required for ``interview`` and kept as they are for other statuses; ``note`` (≤ 300
-    chars) is shown to the seeker with the change. Raises ``PermissionDenied`` unless ``by``
+    chars) is shown to the seeker with the change. A decided status (hired, rejected) on an
+    application made by referral sets the :class:`~jobs.models.Referral`'s ``outcome_on``
+    (today, KST) and ``outcome_by`` (``by``), so the desk shows when and by whom (the
+    employer) the outcome was recorded. Raises ``PermissionDenied`` unless ``by``
     is a member of the posting's employer (centre and district staff are not), and
     ``ValidationError`` for an unknown status, ``withdrawn`` (only the seeker withdraws), a
     final status, a transition not allowed, or missing/invalid interview details."""
@@ -177,6 +183,8 @@ def application_set_status(
         application, status, interview_at, interview_place
     )
     change = _record(application, status, by, note=note)
+    if status in DECIDED_STATUSES:
+        Referral.objects.filter(application=application).update(outcome_on=today_kst(), outcome_by=by)
     notify_seeker_of_change(application=application, change=change)
     return application
 

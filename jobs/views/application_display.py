@@ -92,10 +92,18 @@ def snapshot_display(snapshot: dict, *, mask_phone: bool = False) -> dict:
     }
 
 
-def history_rows(application: Application, *, for_seeker: bool) -> list[dict]:
+def is_staff_account(user) -> bool:
+    """True when ``user`` is or was centre staff (a membership, active or not): what they
+    recorded was recorded by a centre, not by an employer."""
+    return getattr(user, "staff_membership", None) is not None
+
+
+def history_rows(application: Application, *, for_seeker: bool, employer_name: str = "") -> list[dict]:
     """The status history of ``application``, oldest first: ``{"at", "status", "who",
     "note"}``. The seeker sees who acted as a role (본인 / 기업 담당자 / 센터 직원); the
-    employer sees its member's name."""
+    employer sees its member's name. With ``employer_name`` (the desk's pages), a change by
+    an employer member shows the employer (``"기업: <name>"``), never the member's name;
+    staff still show by name."""
     seeker_user_id = application.seeker.user_id
     rows = []
     for change in application.status_changes.select_related("changed_by__staff_membership__centre"):
@@ -106,6 +114,8 @@ def history_rows(application: Application, *, for_seeker: bool) -> list[dict]:
             who = _("구직자 본인") if not for_seeker else _("나")
         elif for_seeker:
             who = _("센터 직원") if user.is_centre_staff else _("기업 담당자")
+        elif employer_name and not is_staff_account(user):
+            who = _("기업: %(name)s") % {"name": employer_name}
         else:
             who = str(user)
         rows.append(

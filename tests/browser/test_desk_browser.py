@@ -291,7 +291,7 @@ def record_hired(page, resident_pk: int, referral_pk: int, today: datetime.date)
     expect(page.get_by_text("알선 결과를 '채용'(으)로 기록했습니다.")).to_be_visible()
     status = page.get_by_role("region", name=re.compile("^결과:"))
     expect(status.get_by_role("heading", level=2)).to_have_text("결과: 채용")
-    expect(status).to_contain_text(f"{today.year}년 {today.month}월 {today.day}일 ({STAFF_NAME} 님 기록)")
+    expect(status).to_contain_text(f"{today.year}년 {today.month}월 {today.day}일 (센터 직원 기록 · {STAFF_NAME} 님)")
     # one opening, one hire: a centre that does not manage the posting is told the
     # employer will be offered to mark it filled (no button here)
     offer = page.get_by_role("region", name="모집인원을 모두 채용했습니다")

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
 
+from accounts.consent_texts import CONSENT_VERSION
 from accounts.models import Consent, OutboundMessage, SeekerProfile, StaffMembership, User
 from employers.brn import brn_is_valid
 from employers.models import Certification, Employer, EmployerMember
@@ -321,8 +322,9 @@ def test_command_defaults_to_today_and_rejects_a_bad_date(settings):
 
 
 def test_demo_seekers_have_consents_and_profile_details(report):
-    """Online seekers consent online themselves; walk-in residents on the centre's paper form,
-    recorded by the officer who registered them. Seeding twice adds no second consent."""
+    """Online seekers consent online themselves; walk-in residents on the centre's paper form
+    (the current version, ``CONSENT_VERSION``), recorded by the officer who registered them.
+    Seeding twice adds no second consent."""
     seed_demo(on=ON)
     for profile in SeekerProfile.objects.all():
         active = {c.purpose: c for c in profile.consents.filter(withdrawn_at__isnull=True)}
@@ -335,6 +337,7 @@ def test_demo_seekers_have_consents_and_profile_details(report):
             else:
                 assert consent.method == "paper" and consent.taken_by == profile.registered_by
                 assert consent.paper_signed_on == ON
+                assert consent.paper_form_version == CONSENT_VERSION  # as the desk's form defaults to
     assert SeekerProfile.objects.get(name="김순자").licences == ["care_worker"]
 
 

@@ -16,6 +16,18 @@ posting whose hires reach its openings is offered to be marked filled
 (:func:`openings_reached`). Referring to such a posting is not refused (the employer may hire
 more): the referral page warns and has staff confirm it (``jobs.forms.referrals.ReferralForm``).
 
+Only a record that belongs to a centre is referred
+(:func:`accounts.services.residents.is_centre_record`): an online sign-up applies
+themselves. A resident aged 15–17 is not referred to a posting
+stating more hours than 근로기준법 §69 allows or a night or rotating shift (§70;
+:func:`jobs.rules.minors.minor_refusal`, the rule the record's fitting list applies). The
+refusals :func:`application_submit` words for a seeker ("…지원할 수 없습니다") are worded
+for staff here by error code (:data:`DESK_WORDING`).
+
+The message to the employer must not carry health, disability or other sensitive details
+(개인정보 보호법 §23): the form warns when it contains one of :data:`SENSITIVE_MESSAGE_WORDS`
+(:func:`sensitive_words`) and staff confirm before sending.
+
 A referred resident without an account is told of the employer's status changes with the
 referring centre to ask instead of 마이페이지 (``jobs.services.application_notices``).
 
@@ -34,9 +46,11 @@ from accounts.choices import ConsentPurpose
 from accounts.models import AccessAction, SeekerProfile, User
 from accounts.services import access_log_write, consent_active, profiles_visible_to_staff
 from accounts.services.activity import seeker_touch
+from accounts.services.residents import is_centre_record
 
 from ...choices import ApplicationChannel, ApplicationStatus
 from ...models import JobPosting, Referral, ReferralMethod, today_kst
+from ...rules.minors import is_minor, minor_refusal
 from ..application_status import INTERVIEW_MAX_AHEAD, application_record_outcome
 from ..applications import application_submit, online_application_refusal
 
@@ -50,6 +64,57 @@ REFERRAL_OUTCOMES: dict[str, str] = {
     S.NO_SHOW: gettext_lazy("면접 불참"),
     S.DECLINED: gettext_lazy("본인이 거절"),
 }
+
+
+#: Why an online sign-up (no registered centre) is not referred: they apply themselves.
+ONLINE_SIGNUP_REFERRAL_REFUSAL = gettext_lazy(
+    "온라인으로 가입한 구직자는 센터에서 알선하지 않습니다. 본인이 직접 지원하도록 안내해 주세요."
+)
+
+#: The desk's wording of refusals :func:`application_submit` words for a seeker, by error code.
+DESK_WORDING: dict[str, str] = {
+    "posting_closed": gettext_lazy("마감된 공고에는 알선할 수 없습니다."),
+}
+
+#: Words that suggest the message to the employer carries health, disability or other
+#: sensitive details (민감정보, 개인정보 보호법 §23: health, disability and the like may be
+#: given to others only with a separate consent). A light check, not a filter: the referral
+#: form warns when the message contains one and staff confirm before sending.
+SENSITIVE_MESSAGE_WORDS: tuple[str, ...] = (
+    "장애",
+    "질병",
+    "질환",
+    "병원",
+    "아파",
+    "아픈",
+    "허리",
+    "임신",
+    "정신",
+    "치료",
+    "수술",
+    "진단",
+)
+
+
+def sensitive_words(text: str) -> list[str]:
+    """The words of :data:`SENSITIVE_MESSAGE_WORDS` found in ``text`` (spaces ignored), in the
+    tuple's order; empty when none."""
+    squeezed = "".join((text or "").split())
+    return [word for word in SENSITIVE_MESSAGE_WORDS if word in squeezed]
+
+
+def _desk_worded(refusal: ValidationError) -> ValidationError:
+    """``refusal`` with the desk's words (:data:`DESK_WORDING`) when its code has them; the code
+    is kept."""
+    code = getattr(refusal, "code", None)
+    if code in DESK_WORDING:
+        return ValidationError(DESK_WORDING[code], code=code)
+    return refusal
+
+
+def _minor_reason(seeker: SeekerProfile, posting: JobPosting) -> str | None:
+    """:func:`minor_refusal` for ``posting`` when ``seeker`` is 15–17 this year (KST), else ``None``."""
+    return minor_refusal(posting) if is_minor(seeker, today_kst().year) else None
 
 
 def outcome_label(status: str) -> str:
@@ -66,15 +131,23 @@ def _require_scope(*, seeker: SeekerProfile, staff: User) -> None:
 
 
 def referral_refusal(*, seeker: SeekerProfile, posting: JobPosting) -> ValidationError | None:
-    """Why ``seeker`` cannot be referred to ``posting`` now, consent aside (the ``ValidationError``
-    :func:`application_submit` would raise: a closed or imported posting, an application
-    already made, an erased record), or ``None``. A referral does not need the posting to take
-    online applications: staff contact the employer themselves. The referral page asks this
-    before showing its form; :func:`referral_create` still decides."""
+    """Why ``seeker`` cannot be referred to ``posting`` now, consent aside, or ``None``: an
+    online sign-up (code ``"online_signup"``), what :func:`application_submit` would refuse
+    (a closed or imported posting, an application already made, an erased record; worded for
+    staff, :data:`DESK_WORDING`), or a resident aged 15–17 and a posting beyond the minors'
+    working time (keyed ``posting``, :func:`jobs.rules.minors.minor_refusal`). A referral
+    does not need the posting to take online applications: staff contact the employer
+    themselves. The referral page asks this before showing its form; :func:`referral_create`
+    still decides."""
+    if not is_centre_record(seeker):
+        return ValidationError(ONLINE_SIGNUP_REFERRAL_REFUSAL, code="online_signup")
     refusal = online_application_refusal(seeker=seeker, posting=posting)
-    if refusal is not None and refusal.code == "not_online":
-        return None
-    return refusal
+    if refusal is not None and refusal.code != "not_online":
+        return _desk_worded(refusal)
+    minor = _minor_reason(seeker, posting)
+    if minor is not None:
+        return ValidationError({"posting": ValidationError(minor, code="minor_hours")})
+    return None
 
 
 def _clean_interview_at(interview_at, errors: dict) -> None:
@@ -112,11 +185,20 @@ def referral_create(
     ``"referral"``, ``ip``).
 
     Raises ``PermissionDenied`` when the resident is outside ``staff``'s scope
-    (``accounts.services.profiles_visible_to_staff``); ``ValidationError`` keyed ``consent``
-    without the resident's active provision consent, keyed ``method``/``interview_at`` for
-    bad input, and everything :func:`application_submit` raises (closed or imported posting,
-    already applied, erased record, message too long)."""
+    (``accounts.services.profiles_visible_to_staff``); ``ValidationError`` (code
+    ``"online_signup"``) for an online sign-up
+    (:func:`accounts.services.residents.is_centre_record`); ``ValidationError`` keyed
+    ``consent`` without the resident's active provision consent, keyed ``posting`` when the
+    resident is 15–17 (this year, KST) and the posting states more than 7 hours a day or 35
+    a week or a night or rotating shift (근로기준법 제69조·제70조,
+    :func:`jobs.rules.minors.minor_refusal`), keyed ``method``/``interview_at`` for bad
+    input, and everything :func:`application_submit` raises (closed or imported posting,
+    already applied, erased record, message too long; a closed posting worded for staff,
+    :data:`DESK_WORDING`). The message is not checked for sensitive words here: the form
+    warns (:func:`sensitive_words`)."""
     _require_scope(seeker=seeker, staff=staff)
+    if not is_centre_record(seeker):
+        raise ValidationError(ONLINE_SIGNUP_REFERRAL_REFUSAL, code="online_signup")
     errors = {}
     if method not in ReferralMethod.values:
         errors["method"] = _("알선 방법을 골라 주세요.")
@@ -126,15 +208,24 @@ def referral_create(
             "이 주민은 기업에 개인정보를 제공하는 데 동의하지 않았습니다. "
             "서면 동의서로 '지원·알선 기업에 개인정보 제공' 동의를 받아 기록한 뒤 알선해 주세요."
         )
+    minor = _minor_reason(seeker, posting)
+    if minor is not None:
+        errors["posting"] = ValidationError(minor, code="minor_hours")
     if errors:
         raise ValidationError(errors)
-    application = application_submit(
-        seeker=seeker,
-        posting=posting,
-        channel=ApplicationChannel.REFERRAL,
-        message=message,
-        by=staff,
-    )
+    try:
+        application = application_submit(
+            seeker=seeker,
+            posting=posting,
+            channel=ApplicationChannel.REFERRAL,
+            message=message,
+            by=staff,
+        )
+    except ValidationError as exc:
+        worded = _desk_worded(exc)
+        if worded is exc:
+            raise
+        raise worded from exc
     referral = Referral.objects.create(
         application=application,
         staff=staff,

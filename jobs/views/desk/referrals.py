@@ -1,15 +1,19 @@
 """Desk pages: referrals (취업알선, issue 5 item 6).
 
 * ``residents/<pk>/refer/?posting=<number>`` (``desk:referral_start``): find a posting by its
-  number and go on to the referral page;
+  number and go on to the referral page (an online sign-up is not referred: the page says so);
 * ``residents/<pk>/refer/<posting_pk>/`` (``desk:referral_create``): the confirmation page
   (posting, resident, method, interview date, message to the employer); without the
-  resident's provision consent it explains and links to the consent page instead of the form;
-  when the posting's hires already reach its openings it warns and staff tick a box to
-  refer all the same;
+  resident's provision consent it explains and links to the consent page instead of the form,
+  and when the referral is refused (an online sign-up, a closed or imported posting, a
+  resident aged 15–17 and a posting beyond the minors' working time: ``referral_refusal``)
+  it gives the reason instead of the form; when the posting's hires already reach its
+  openings it warns and staff tick a box to refer all the same; a message that looks like it
+  carries sensitive details (health, disability…) is sent only after a confirmation box;
 * ``referrals/<pk>/`` (``desk:referral_detail``): the referral, the application's status
-  history and the outcome form; once hires reach the posting's openings, the offer to mark
-  it filled;
+  history (an employer's changes shown as the employer, not its member) and the outcome
+  form; the outcome date with who recorded it (센터 직원 or 기업); once hires reach the
+  posting's openings, the offer to mark it filled;
 * ``referrals/<pk>/outcome/`` (``desk:referral_outcome``, POST): record the outcome.
 
 Residents and referrals are reached only within the staff member's scope
@@ -27,12 +31,15 @@ from accounts.choices import ConsentPurpose
 from accounts.identifiers import mask_mobile
 from accounts.models import AccessAction
 from accounts.services import client_ip, consent_active
+from accounts.services.residents import is_centre_record
 
 from ...choices import PostingStatus
 from ...forms.moderation import add_service_errors
 from ...forms.referrals import OutcomeForm, PostingNumberForm, ReferralForm
 from ...models import FINAL_STATUSES, JobPosting, Referral, today_kst
+from ...rules.minors import is_minor
 from ...services.desk.referrals import (
+    ONLINE_SIGNUP_REFERRAL_REFUSAL,
     REFERRAL_OUTCOMES,
     openings_reached,
     outcome_label,
@@ -41,7 +48,7 @@ from ...services.desk.referrals import (
     referral_outcome_record,
     referral_refusal,
 )
-from ..application_display import history_rows, status_label
+from ..application_display import history_rows, is_staff_account, status_label
 from .base import DeskMixin
 
 #: Posting statuses that may still be marked filled (``posting_mark_filled``).
@@ -55,6 +62,17 @@ def _masked_phone(phone: str) -> str:
         return ""
 
 
+def outcome_recorder(referral: Referral) -> str:
+    """Who recorded ``referral``'s outcome: ``"centre"`` when centre staff did (also one who has
+    since left; the page names them), ``"employer"`` when an employer member did
+    (``application_set_status``; the page names the employer, never the member), ``""`` when
+    nobody is recorded."""
+    user = referral.outcome_by
+    if user is None:
+        return ""
+    return "centre" if is_staff_account(user) else "employer"
+
+
 def referable_postings():
     """Postings a resident may be referred to, as far as looking them up goes: those the
     public may see (open or closed); the service refuses closed and imported ones."""
@@ -64,12 +82,18 @@ def referable_postings():
 class ReferralStartView(DeskMixin, TemplateView):
     """GET ``residents/<pk>/refer/?posting=<number>``: a posting number from the resident
     page's small form. A number of a posting the public may see goes on to
-    ``desk:referral_create``; anything else shows the form again with the reason."""
+    ``desk:referral_create``; anything else shows the form again with the reason. An online
+    sign-up (:func:`accounts.services.residents.is_centre_record`) is not referred: the page
+    says so instead of the form."""
 
     template_name = "jobs/desk/referral_start.html"
 
     def get(self, request, *args, **kwargs):
         resident = self.get_resident()
+        if not is_centre_record(resident):
+            self.log_access(AccessAction.VIEW, resident, detail="record")
+            context = self.get_context_data(resident=resident, form=None, refusal=ONLINE_SIGNUP_REFERRAL_REFUSAL)
+            return self.render_to_response(context)
         form = PostingNumberForm(request.GET) if "posting" in request.GET else PostingNumberForm()
         if form.is_bound and form.is_valid():
             number = form.cleaned_data["posting"]
@@ -85,7 +109,13 @@ class ReferralCreateView(DeskMixin, FormView):
     when the referral can be made, the form (method 소개장/동행면접/전화 연결, optional
     interview date and time, message to the employer). Without the resident's provision
     consent the page explains it and links to ``desk:resident_consents`` instead; when the
-    posting cannot take the application (closed, imported, already applied) it says why.
+    referral is refused (:func:`referral_refusal`: an online sign-up, a closed or imported
+    posting, an application already made, a resident aged 15–17 and a posting beyond the
+    minors' working time, 근로기준법 제69조·제70조) it says why instead of the form. For a
+    resident aged 15–17 otherwise it reminds staff to check hours the posting does not state.
+    A message containing one of the words of
+    :data:`~jobs.services.desk.referrals.SENSITIVE_MESSAGE_WORDS` shows a warning and requires
+    the ``confirm_sensitive`` box (``ReferralForm``).
     When the posting's hires already reach its openings (:func:`openings_reached`, asked at
     each request) the page warns "이 공고는 이미 모집인원만큼 채용했습니다" and the form
     requires the ``confirm_openings`` box: the referral is still allowed (the employer may
@@ -162,6 +192,7 @@ class ReferralCreateView(DeskMixin, FormView):
             existing_referral=getattr(existing, "referral", None) if existing is not None else None,
             openings_reached=self.get_openings_reached(),
             hires=posting_hires(posting) if self.get_openings_reached() else None,
+            minor=is_minor(resident, today_kst().year),
         )
         return ctx
 
@@ -176,7 +207,11 @@ class ReferralDetailMixin(DeskMixin):
         if not hasattr(self, "_referral"):
             self._referral = get_object_or_404(
                 Referral.objects.filter(application__seeker__in=self.residents()).select_related(
-                    "application__posting__employer", "application__seeker", "centre", "staff", "outcome_by"
+                    "application__posting__employer",
+                    "application__seeker",
+                    "centre",
+                    "staff",
+                    "outcome_by__staff_membership",
                 ),
                 pk=self.kwargs["pk"],
             )
@@ -189,7 +224,7 @@ class ReferralDetailMixin(DeskMixin):
         posting = application.posting
         decided = application.status in FINAL_STATUSES or application.seeker.erased_at is not None
         form = kwargs.get("form") or OutcomeForm(initial={"outcome_on": today_kst()})
-        history = history_rows(application, for_seeker=False)
+        history = history_rows(application, for_seeker=False, employer_name=posting.employer.name)
         rejected = status_label("rejected")
         for row in history:  # the desk says "채용 안 됨" where the employer's pages say 불합격
             if row["status"] == rejected:
@@ -201,6 +236,7 @@ class ReferralDetailMixin(DeskMixin):
             posting=posting,
             resident=application.seeker,
             status_text=outcome_label(application.status),
+            outcome_recorder=outcome_recorder(referral),
             is_outcome=application.status in REFERRAL_OUTCOMES,
             history=history,
             form=None if decided else form,
@@ -213,10 +249,11 @@ class ReferralDetailMixin(DeskMixin):
 
 class ReferralDetailView(ReferralDetailMixin, TemplateView):
     """``referrals/<pk>/``: the referral (posting, resident, who referred from which centre,
-    method, interview date), the application's status history, and the outcome form while no
-    outcome is recorded. When the posting's hires reach its openings and it can still be
-    marked filled, a button to ``manage:posting_fill`` for staff who manage the posting,
-    else a sentence that the employer will be offered it."""
+    method, interview date, the outcome date and who recorded it: :func:`outcome_recorder`),
+    the application's status history (an employer's changes shown as the employer), and the
+    outcome form while no outcome is recorded. When the posting's hires reach its openings
+    and it can still be marked filled, a button to ``manage:posting_fill`` for staff who
+    manage the posting, else a sentence that the employer will be offered it."""
 
     def get(self, request, *args, **kwargs):
         self.log_access(AccessAction.VIEW, self.get_referral().application.seeker, detail="record")

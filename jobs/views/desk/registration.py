@@ -36,7 +36,12 @@ from accounts.services import (
     resident_transfer,
     resident_update,
 )
-from accounts.services.residents import consent_scan_open, guardian_document_open
+from accounts.services.residents import (
+    ONLINE_SIGNUP_EDIT_REFUSAL,
+    consent_scan_open,
+    guardian_document_open,
+    is_centre_record,
+)
 from accounts.views.profile import code_labels
 from accounts.views.resume import file_download
 from namdong_jobs.reference.codes import PriorityGroup
@@ -128,7 +133,12 @@ class ResidentEditView(DuplicateWarningMixin, ResidentPageMixin, FormView):
     the page says the consent is needed and links to the consents page. A change of phone,
     name or birth year that matches other records shows the registration's masked warning (a
     ``view`` row for the page and a ``search`` row for the hints); ticking "동일인이 아님을
-    확인했습니다" saves anyway."""
+    확인했습니다" saves anyway.
+
+    An online sign-up's record (no centre, :func:`accounts.services.residents.is_centre_record`)
+    is the person's own: GET and POST show the page with the reason
+    (:data:`~accounts.services.residents.ONLINE_SIGNUP_EDIT_REFUSAL`) instead of the form, and
+    nothing is saved (one ``view`` row)."""
 
     template_name = "jobs/desk/resident_edit.html"
     form_class = ResidentForm
@@ -139,9 +149,22 @@ class ResidentEditView(DuplicateWarningMixin, ResidentPageMixin, FormView):
         sensitive = consent_active(person=resident, purpose=ConsentPurpose.SENSITIVE) is not None
         return {**super().get_form_kwargs(), "profile": resident, "sensitive_consent": sensitive}
 
+    def refused(self):
+        """The page with the reason instead of the form, for an online sign-up; else ``None``."""
+        if is_centre_record(self.get_resident()):
+            return None
+        return self.render_to_response(self.get_context_data(form=None, refusal=ONLINE_SIGNUP_EDIT_REFUSAL))
+
     def get(self, request, *args, **kwargs):
         self.log_view()
-        return super().get(request, *args, **kwargs)
+        return self.refused() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        refused = self.refused()
+        if refused is not None:
+            self.log_view()
+            return refused
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         resident = self.get_resident()

@@ -249,9 +249,13 @@ def test_an_acknowledged_edit_is_saved(staff_a, centre_a):
     assert SeekerProfile.objects.filter(phone="+821077778888").count() == 2
 
 
-def test_an_online_seekers_name_change_is_checked_too(district_staff, centre_b):
+def test_a_claimed_walk_ins_name_change_is_checked_too(district_staff, centre_a, centre_b):
+    """A walk-in who claimed an online account keeps its centre and stays editable at the desk
+    (an online sign-up is not: test_resident_edit.py)."""
     other = make_walk_in(centre_b, name="이순신", birth_year=1980)
-    online = SeekerProfileFactory(user=UserFactory(phone="+821011112222"), name="이순자", birth_year=1980)
+    online = SeekerProfileFactory(
+        user=UserFactory(phone="+821011112222"), registered_centre=centre_a, name="이순자", birth_year=1980
+    )
     with pytest.raises(DuplicateResident) as caught:
         resident_update(profile=online, staff=district_staff, name="이순신")
     assert [h.profile_id for h in caught.value.hints] == [other.pk]

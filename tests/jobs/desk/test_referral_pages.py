@@ -232,9 +232,12 @@ def test_a_closed_posting_says_why_instead_of_the_form(client, staff_a, resident
     posting = JobPostingFactory(status=PostingStatus.CLOSED, closed_at=timezone.now())
     client.force_login(staff_a)
     page = client.get(create_url(resident, posting)).content.decode()
-    assert "마감된 공고에는 지원할 수 없습니다" in page and 'name="method"' not in page
+    # worded for staff (application_submit's "…지원할 수 없습니다" is the seeker's)
+    assert "마감된 공고에는 알선할 수 없습니다" in page and 'name="method"' not in page
+    assert "지원할 수 없습니다" not in page
     response = client.post(create_url(resident, posting), {"method": "letter"})
     assert response.status_code == 200 and not Referral.objects.exists()
+    assert "마감된 공고에는 알선할 수 없습니다" in response.content.decode()
 
 
 def test_a_second_referral_links_to_the_first(client, staff_a, resident, posting, referral):
@@ -271,7 +274,7 @@ def test_recording_an_outcome_from_the_page(client, staff_a, resident, referral)
     assert logged(resident)[-1] == ("edit", "outcome")
     page = client.get(response["Location"]).content.decode()
     assert "채용 안 됨" in page and "알선 결과를 &#x27;채용 안 됨&#x27;(으)로 기록했습니다" in page
-    assert "(김상담 님 기록)" in page  # who recorded the outcome
+    assert "(센터 직원 기록 · 김상담 님)" in page  # who recorded the outcome
     assert 'name="outcome"' not in page  # recorded once
     # a second POST does not change it
     response = client.post(url, {"outcome": "hired", "outcome_on": "2026-06-15"})
@@ -280,11 +283,12 @@ def test_recording_an_outcome_from_the_page(client, staff_a, resident, referral)
 
 
 def test_who_recorded_the_outcome_is_one_translatable_sentence():
-    """The name is inside the message (English puts it elsewhere: "recorded by %(name)s"),
-    with a context apart from "%(name)s 님 기록" meaning "%(name)s's record"."""
+    """The name (the staff member's, or the employer's) is inside the message (English puts it
+    elsewhere: "recorded by %(name)s"), each with its own context."""
     source = (settings.BASE_DIR / "templates/jobs/desk/referral_detail.html").read_text()
     extracted = templatize(source)
-    assert "pgettext(u'outcome recorded by', u'%(name)s 님 기록')" in extracted
+    assert "pgettext(u'outcome recorded by centre staff', u'센터 직원 기록 · %(name)s 님')" in extracted
+    assert "pgettext(u'outcome recorded by the employer', u'기업이 기록 · %(name)s')" in extracted
     assert "gettext(u'기록')" not in extracted
 
 

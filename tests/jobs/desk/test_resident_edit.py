@@ -179,8 +179,11 @@ def test_an_edit_reports_the_age_rule_with_the_other_fields(staff_a, resident):
     assert resident.name == "홍길동"
 
 
-def test_an_online_seekers_phone_is_not_edited_at_the_desk(client, district_staff):
-    online = SeekerProfileFactory(user=UserFactory(phone="+821011112222"), phone="+821011112222", birth_year=1980)
+def test_a_claimed_walk_ins_phone_is_not_edited_at_the_desk(client, district_staff, centre_a):
+    """A walk-in who claimed an online account is still edited at the desk, but the phone is the account's."""
+    online = SeekerProfileFactory(
+        user=UserFactory(phone="+821011112222"), registered_centre=centre_a, phone="+821011112222", birth_year=1980
+    )
     client.force_login(district_staff)
     url = reverse("desk:resident_edit", args=[online.pk])
     assert 'name="phone"' not in client.get(url).content.decode()
