@@ -25,11 +25,11 @@ from .seekers import guardian_document_check
 #: Longest paper form version (the model's column).
 PAPER_FORM_VERSION_MAX = 20
 #: Oldest signing date a paper form may carry, in years before today (KST; 29 February →
-#: 28 February). A form signed longer ago is a typing mistake (0001-01-01, 1900-01-01) or one
-#: past the 2-year retention of a record without activity (``RETENTION_YEARS``, DESIGN.md
-#: "Privacy"): the resident signs a new form instead. Also applies to bulk intake, which
-#: registers through the same service.
-PAPER_SIGNED_MAX_YEARS = 3
+#: 28 February): the retention period (``RETENTION_YEARS``, 2 years, DESIGN.md "Privacy").
+#: A form signed longer ago is a typing mistake (0001-01-01, 1900-01-01) or one whose
+#: record would already be erased for inactivity: the resident signs a new form instead.
+#: Also applies to bulk intake, which registers through the same service.
+PAPER_SIGNED_MAX_YEARS = RETENTION_YEARS
 #: Content types of stored consent scans, by the extension their content gave them.
 SCAN_CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
 
@@ -71,10 +71,10 @@ def clean_paper(version, signed_on, errors: dict) -> str:
     elif signed_on < paper_signed_earliest(timezone.localdate()):
         errors["paper_signed_on"] = [
             _(
-                "서명한 날짜는 최근 %(years)d년 안이어야 합니다. 그보다 오래된 동의서는 보유 기간(%(retention)d년)이 "
-                "이미 지났으니, 주민에게 새 동의서를 받아 주세요."
+                "서명한 날짜는 최근 %(years)d년(개인정보 보유 기간) 안이어야 합니다. 그보다 오래된 동의서는 "
+                "보유 기간이 지났으니, 주민에게 새 동의서를 받아 주세요."
             )
-            % {"years": PAPER_SIGNED_MAX_YEARS, "retention": RETENTION_YEARS}
+            % {"years": PAPER_SIGNED_MAX_YEARS}
         ]
     return version
 

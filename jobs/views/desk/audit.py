@@ -121,7 +121,7 @@ QUERY_LABELS = {
     "name": gettext_noop("이름"),
     "phone": gettext_noop("전화"),
     "dong": gettext_noop("행정동"),
-    "page": gettext_noop("쪽"),
+    "page": gettext_noop("쪽 번호"),
     "q": gettext_noop("검색어"),
     "duplicate_check": gettext_noop("중복 확인"),
 }

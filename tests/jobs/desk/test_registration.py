@@ -317,32 +317,32 @@ def test_walk_in_register_reports_a_long_note_with_the_other_errors(staff_a):
     assert not SeekerProfile.objects.exists()
 
 
-# ---- the signing date: not in the future, at most 3 years back ---------------------------------
+# ---- the signing date: not in the future, at most 2 years (the retention period) back ---------------------------------
 
 
-@pytest.mark.parametrize("signed_on", [datetime.date(1, 1, 1), datetime.date(1900, 1, 1), datetime.date(2023, 6, 14)])
-def test_a_signing_date_over_3_years_back_is_refused(staff_a, signed_on):
+@pytest.mark.parametrize("signed_on", [datetime.date(1, 1, 1), datetime.date(1900, 1, 1), datetime.date(2024, 6, 14)])
+def test_a_signing_date_past_the_retention_period_is_refused(staff_a, signed_on):
     with pytest.raises(ValidationError) as caught:
         register(staff_a, paper_signed_on=signed_on)
     assert caught.value.message_dict == {
         "paper_signed_on": [
-            "서명한 날짜는 최근 3년 안이어야 합니다. 그보다 오래된 동의서는 보유 기간(2년)이 이미 지났으니, "
-            "주민에게 새 동의서를 받아 주세요."
+            "서명한 날짜는 최근 2년(개인정보 보유 기간) 안이어야 합니다. 그보다 오래된 동의서는 "
+            "보유 기간이 지났으니, 주민에게 새 동의서를 받아 주세요."
         ]
     }
     assert not SeekerProfile.objects.exists()
 
 
-def test_a_signing_date_3_years_back_is_accepted(staff_a):
-    profile = register(staff_a, paper_signed_on=datetime.date(2023, 6, 15))
-    assert Consent.objects.get(person=profile).paper_signed_on == datetime.date(2023, 6, 15)
+def test_a_signing_date_2_years_back_is_accepted(staff_a):
+    profile = register(staff_a, paper_signed_on=datetime.date(2024, 6, 15))
+    assert Consent.objects.get(person=profile).paper_signed_on == datetime.date(2024, 6, 15)
 
 
 def test_the_earliest_signing_date_of_29_february():
     from accounts.services.paper_consents import paper_signed_earliest
 
-    assert paper_signed_earliest(datetime.date(2028, 2, 29)) == datetime.date(2025, 2, 28)
-    assert paper_signed_earliest(TODAY) == datetime.date(2023, 6, 15)
+    assert paper_signed_earliest(datetime.date(2028, 2, 29)) == datetime.date(2026, 2, 28)
+    assert paper_signed_earliest(TODAY) == datetime.date(2024, 6, 15)
 
 
 def test_further_paper_consents_bound_the_signing_date_too(staff_a):
@@ -357,5 +357,5 @@ def test_further_paper_consents_bound_the_signing_date_too(staff_a):
             paper_form_version="2026-1",
             paper_signed_on=datetime.date(1, 1, 1),
         )
-    assert "최근 3년 안" in caught.value.message_dict["paper_signed_on"][0]
+    assert "최근 2년" in caught.value.message_dict["paper_signed_on"][0]
     assert Consent.objects.filter(person=profile).count() == 1

@@ -231,7 +231,7 @@ def test_every_problem_shows_in_one_round(client, staff_a):
     html = response.content.decode()
     assert "출생 연도를 입력해 주세요." in html
     assert "개인정보 수집·이용 동의(필수)에 서명한 경우에만 등록할 수 있습니다." in html
-    assert "서명한 날짜는 최근 3년 안이어야 합니다." in html
+    assert "서명한 날짜는 최근 2년(개인정보 보유 기간) 안이어야 합니다." in html
     # a form error elsewhere still shows the age rule and the missing guardian's document
     response = client.post(URL, form_data(name="", birth_year="2012", consents=[]))
     assert set(response.context["form"].errors) == {"name", "birth_year", "consents"}
@@ -260,5 +260,5 @@ def test_the_age_rule_speaks_to_staff(client, staff_a, birth_year, field, messag
 def test_the_signing_date_input_is_bounded(client, staff_a):
     client.force_login(staff_a)
     html = client.get(URL).content.decode()
-    assert 'min="2023-06-15"' in html and 'max="2026-06-15"' in html
-    assert "최근 3년 안의 날짜만 받습니다." in html
+    assert 'min="2024-06-15"' in html and 'max="2026-06-15"' in html
+    assert "최근 2년 안의 날짜만 받습니다." in html
