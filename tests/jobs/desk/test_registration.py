@@ -317,7 +317,7 @@ def test_walk_in_register_reports_a_long_note_with_the_other_errors(staff_a):
     assert not SeekerProfile.objects.exists()
 
 
-# ---- the signing date: not in the future, at most 2 years (the retention period) back ---------------------------------
+# ---- the signing date: not in the future, at most 2 years (the retention period) back ------------------
 
 
 @pytest.mark.parametrize("signed_on", [datetime.date(1, 1, 1), datetime.date(1900, 1, 1), datetime.date(2024, 6, 14)])
