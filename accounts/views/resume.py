@@ -99,9 +99,7 @@ class StaffResumeDownloadView(LoginRequiredMixin, View):
     def get(self, request, profile_id: int):
         profile = get_object_or_404(services.profiles_visible_to_staff(request.user), pk=profile_id)
         try:
-            opened = services.resume_open_as_staff(
-                profile=profile, staff=request.user, ip=services.client_ip(request)
-            )
+            opened = services.resume_open_as_staff(profile=profile, staff=request.user, ip=services.client_ip(request))
         except services.ResumeNotFound:
             raise Http404(gettext("올린 이력서가 없습니다.")) from None
         return file_download(opened)
