@@ -11,7 +11,9 @@ class JobsConfig(AppConfig):
         from accounts.choices import MessageKind
         from accounts.messaging.delivery import register_send_check
 
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import cached, page_cache, signals  # noqa: F401 - connects the receivers
         from .matching.checks import closed_posting_messages
 
         register_send_check(MessageKind.MATCH, closed_posting_messages)
+        cached.connect()
+        page_cache.connect()

@@ -1,11 +1,16 @@
-"""Korean keyword search through a GIN index over character bigrams (DESIGN.md "Korean text
-search": pg_trgm extracts nothing from Hangul under LC_CTYPE=C and the ``simple``
-configuration misses words with particles attached; a bigram array re-checked with LIKE
-answered any keyword in 10–17 ms over 200,000 postings).
+"""Korean keyword search through GIN indexes over character bigrams and single characters
+(DESIGN.md "Korean text search": pg_trgm extracts nothing from Hangul under LC_CTYPE=C and the
+``simple`` configuration misses words with particles attached).
 
 A document's bigrams are taken per word (runs of letters and digits), lower-cased, so a
 query for 요양보호사 (요양·양보·보호·호사) finds "요양보호사를 모집합니다", and a
-two-syllable word such as 경비 is itself one bigram.
+two-syllable word such as 경비 is itself one bigram. A one-character keyword (차, 빵) has no
+bigram: it is looked up among the document's characters (:func:`characters`).
+
+For a keyword of one or two characters the arrays are exact (a word character occurs in the
+document exactly when it occurs in one of its words); a longer keyword's bigrams may all occur
+apart. The search checks every row with ``LIKE`` on ``search_document`` anyway
+(``jobs.models.postings.keyword_match``): the text is in the row, the arrays are not.
 """
 
 import re
@@ -29,6 +34,22 @@ def words(text: str) -> list[str]:
     for w in _WORD.findall(normalize_text(text)):
         seen.setdefault(w, None)
     return list(seen)
+
+
+def characters(text: str) -> list[str]:
+    """Sorted distinct characters of the words of ``text``: the index of one-character
+    keywords (``search_chars``). ``"요양 보호"`` → ``["보", "양", "요", "호"]``."""
+    chars: set[str] = set()
+    for w in words(text):
+        chars.update(w)
+    return sorted(chars)
+
+
+def title_grams(text: str) -> list[str]:
+    """The characters and bigrams of the words of ``text`` (a title), sorted: the index of
+    title matches (``title_grams``), which rank first in a relevance search.
+    ``"경비원"`` → ``["경", "경비", "비", "비원", "원"]``."""
+    return sorted({*characters(text), *bigrams(text)})
 
 
 def bigrams(text: str) -> list[str]:

@@ -40,8 +40,8 @@ logger = logging.getLogger(__name__)
 
 @receiver(post_save, sender=Employer, dispatch_uid="jobs.refresh_search_on_employer_save")
 def refresh_postings_search_on_employer_rename(sender, instance: Employer, created: bool, **kwargs) -> None:
-    """When an employer's name changes, recompute the ``search_document`` and
-    ``search_bigrams`` of its postings (they include the employer name), so a keyword search
+    """When an employer's name changes, recompute the search fields
+    (``JobPosting.SEARCH_FIELDS``) of its postings (they include the employer name), so a keyword search
     finds them under the new name at once."""
     if created or kwargs.get("raw") or not instance.name_changed:
         return
@@ -54,7 +54,7 @@ def refresh_postings_search_on_employer_rename(sender, instance: Employer, creat
         posting.refresh_search_fields()
         if posting.search_document != before:
             changed.append(posting)
-    JobPosting.objects.bulk_update(changed, ["search_document", "search_bigrams"], batch_size=500)
+    JobPosting.objects.bulk_update(changed, list(JobPosting.SEARCH_FIELDS), batch_size=500)
 
 
 # --- a seeker's data rights (issue 4 item 8): the export and erasure of ``jobs``' part ------

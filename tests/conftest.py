@@ -56,3 +56,14 @@ def ratelimit_keys(monkeypatch):
     from accounts import ratelimit
 
     monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_values():
+    """Reference data and home counts kept in the process (``jobs.cached``) and the pages it
+    keeps (``jobs.page_cache``) are forgotten before each test, so that no test sees another's
+    rows."""
+    from jobs import cached, page_cache
+
+    cached.forget()
+    page_cache.forget_local()

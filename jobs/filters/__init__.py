@@ -8,7 +8,8 @@ The page never fails because of its query string.
 * :mod:`.params`: the query-string parameters, their limits and labels, and the cleaning of
   their values (:class:`QueryStringCleaner`);
 * :mod:`.filterset`: :class:`JobPostingFilter` and the conditions it shows
-  (:class:`ActiveFilter`).
+  (:class:`ActiveFilter`);
+* :mod:`.pages`: the result pages (capped counts, keyset cursors, the plan per segment).
 """
 
 from .filterset import ActiveFilter, JobPostingFilter

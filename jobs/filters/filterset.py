@@ -9,15 +9,19 @@ import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.http import QueryDict
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from employers.models import Certification
-from namdong_jobs.reference.models import Dong, Occupation
+from namdong_jobs.reference.models import Occupation
 
+from .. import cached
 from ..choices import EmploymentType, PriorityGroup, Shift
 from ..models import JobPosting, today_kst
 from ..search import MAX_QUERY_LENGTH, query_terms
+from .pages import Segment
 from .params import (
     CLOSING_WITHIN_OPTIONS,
     MAX_HOURLY_WAGE,
@@ -33,6 +37,16 @@ from .params import (
     closing_within_label,
     posted_within_label,
 )
+
+
+@dataclass(frozen=True)
+class FormOption:
+    """One checkbox or ``<option>`` of the search form."""
+
+    id: str
+    value: str
+    label: str
+    checked: bool
 
 
 @dataclass(frozen=True)
@@ -88,18 +102,21 @@ class JobPostingFilter(django_filters.FilterSet):
         ),
     )
     dong = django_filters.MultipleChoiceFilter(
+        distinct=False,  # one row per posting anyway; DISTINCT would sort every match
         field_name="dong",
         choices=[],
         label=gettext_lazy("근무 지역 (행정동)"),
         widget=forms.CheckboxSelectMultiple,
     )
     occupation = django_filters.MultipleChoiceFilter(
+        distinct=False,  # one row per posting anyway; DISTINCT would sort every match
         method="filter_occupation",
         choices=[],
         label=gettext_lazy("직종"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     employment_type = django_filters.MultipleChoiceFilter(
+        distinct=False,  # one row per posting anyway; DISTINCT would sort every match
         field_name="employment_type",
         choices=EmploymentType.choices,
         label=gettext_lazy("고용형태"),
@@ -111,18 +128,21 @@ class JobPostingFilter(django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"min": 0, "max": MAX_HOURLY_WAGE, "step": 1, "inputmode": "numeric"}),
     )
     shift = django_filters.MultipleChoiceFilter(
+        distinct=False,  # one row per posting anyway; DISTINCT would sort every match
         method="filter_shift",
         choices=Shift.choices,
         label=gettext_lazy("근무 형태"),
         widget=forms.CheckboxSelectMultiple,
     )
     priority = django_filters.MultipleChoiceFilter(
+        distinct=False,  # one row per posting anyway; DISTINCT would sort every match
         method="filter_priority",
         choices=PriorityGroup.choices,
         label=gettext_lazy("우대 취약계층 (환영)"),
         widget=forms.CheckboxSelectMultiple,
     )
     company_type = django_filters.MultipleChoiceFilter(
+        distinct=False,  # one row per posting anyway; DISTINCT would sort every match
         method="filter_company_type",
         choices=Certification.Type.choices,
         label=gettext_lazy("기업 유형"),
@@ -160,10 +180,8 @@ class JobPostingFilter(django_filters.FilterSet):
         # always bound, so that an empty query string lists open postings
         data = as_querydict(data)
         self.today = today_kst()
-        self.dong_names: dict[str, str] = dict(Dong.objects.order_by("code").values_list("code", "name"))
-        self.occupations: list[tuple[str, str, str]] = list(
-            Occupation.objects.order_by("code").values_list("code", "level", "name")
-        )
+        self.dong_names: dict[str, str] = dict(cached.dong_names())
+        self.occupations: list[tuple[str, str, str]] = list(cached.occupations())
         self.occupation_names = {code: name for code, _level, name in self.occupations}
         cleaner = QueryStringCleaner(dong_codes=set(self.dong_names), occupation_codes=set(self.occupation_names))
         self.notices: list[str] = cleaner.clean(data)
@@ -187,6 +205,33 @@ class JobPostingFilter(django_filters.FilterSet):
 
     # ---- choices and labels for the page ----------------------------------------------
 
+    #: Checkbox groups and selects of the search form drawn by the template from
+    #: :meth:`form_options` (not by Django's widgets: one template render per option made
+    #: the form a fifth of the page's time).
+    CHECKBOX_FIELDS = ("dong", "employment_type", "shift", "priority", "company_type")
+    SELECT_FIELDS = ("posted_within", "closing_within", "sort")
+
+    def form_options(self) -> dict[str, list[FormOption]]:
+        """Field name → its options as the page shows them (label in the active language,
+        ``checked`` for the values in the query string), for the checkbox groups and selects
+        of the search form; ids as Django's widgets give them (``id_dong_0``, …)."""
+        options: dict[str, list[FormOption]] = {}
+        for name in self.CHECKBOX_FIELDS:
+            chosen = set(self.data.getlist(name))
+            choices = self.filters[name].extra["choices"]
+            options[name] = [
+                FormOption(f"id_{name}_{i}", str(value), label if name == "dong" else _(label), str(value) in chosen)
+                for i, (value, label) in enumerate(choices)
+            ]
+        for name in self.SELECT_FIELDS:
+            current = self.data.get(name) or ""
+            field = self.filters[name]
+            choices = [("", field.extra.get("empty_label")), *field.extra["choices"]]
+            options[name] = [
+                FormOption(f"id_{name}", str(value), str(label), str(value) == current) for value, label in choices
+            ]
+        return options
+
     def occupation_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Grouped choices for a ``<select multiple>``: one ``<optgroup>`` per major group
         holding the major group itself, each middle group and, indented under it, its minor
@@ -203,6 +248,15 @@ class JobPostingFilter(django_filters.FilterSet):
             else:
                 groups[-1][1].append((code, "\u00a0\u00a0\u00a0\u00a0" + name))
         return groups
+
+    def occupation_options_html(self) -> SafeString:
+        """The ``<optgroup>``s and ``<option>``s of :meth:`occupation_choices` as HTML, the
+        occupations in the query string selected. The HTML is built once per language and
+        kept with the reference data (:func:`jobs.cached.occupation_options_html`)."""
+        html = cached.occupation_options_html(get_language() or "", self.occupation_choices)
+        for code in self.data.getlist("occupation"):
+            html = html.replace(f'<option value="{escape(code)}">', f'<option value="{escape(code)}" selected>', 1)
+        return mark_safe(html)  # noqa: S308 - built with format_html, codes escaped
 
     def _value_label(self, key: str, value: str) -> str:
         if key == "q":
@@ -288,6 +342,8 @@ class JobPostingFilter(django_filters.FilterSet):
     def filter_keyword(self, queryset, name, value):
         """Every word of ``value`` in title, employer name or description; annotates
         ``title_rank`` (see :meth:`JobPostingQuerySet.keyword`)."""
+        if getattr(self, "_keyword_deferred", False):
+            return queryset
         return queryset.keyword(value)
 
     def filter_occupation(self, queryset, name, values):
@@ -349,6 +405,40 @@ class JobPostingFilter(django_filters.FilterSet):
         queryset = queryset.public() if include_closed else queryset.open(self.today)
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*self.ordering(queryset))
+
+    def segments(self) -> list[Segment]:
+        """The order of :meth:`ordering` as index-friendly segments for keyset pages
+        (:mod:`jobs.filters.pages`): relevance is the title matches by date then the other
+        matches by date; the deadline and wage orders end with the postings without a deadline
+        or a wage, newest id first."""
+        sort = self.effective_sort
+        if sort == SORT_DEADLINE:
+            # open postings only: deadlines from today (the index range starts there)
+            floor = None if self.form.cleaned_data.get("closed") else Q(deadline__gte=self.today)
+            return [Segment("deadline", descending=False, is_date=True, extra=floor), Segment(None, null="deadline")]
+        if sort == SORT_WAGE:
+            return [Segment("wage_hourly"), Segment(None, null="wage_hourly")]
+        if sort == SORT_RELEVANCE and self.terms:
+            return [
+                Segment("date_posted", is_date=True, in_title=True),
+                Segment("date_posted", is_date=True, in_title=False),
+            ]
+        return [Segment("date_posted", is_date=True)]
+
+    @property
+    def terms(self) -> list[str]:
+        """The keyword's terms (:func:`jobs.search.query_terms`)."""
+        return query_terms(self.data.get("q", ""))
+
+    def queryset_without_keyword(self):
+        """Every filter but the keyword, unordered: the keyword is added by the result pages
+        (:func:`jobs.filters.pages.result_page`), in the form that suits each query."""
+        self.qs  # noqa: B018 - cleans the form first (notices)
+        self._keyword_deferred = True
+        try:
+            return self.filter_queryset(self.queryset.all()).order_by()
+        finally:
+            self._keyword_deferred = False
 
     def ordering(self, queryset) -> list:
         """``order_by`` arguments for :attr:`effective_sort`, always ending with ``-id``."""

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, DateField, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -47,13 +49,67 @@ def today_kst() -> datetime.date:
     return timezone.localdate()
 
 
+def keyword_match(terms: list[str], *, indexed: bool = True) -> Q:
+    """The condition "every term occurs in ``search_document``" for query terms
+    (:func:`jobs.search.query_terms`): ``LIKE`` for every term, and with ``indexed`` (to find
+    the rows through the GIN indexes) the terms' bigrams in ``search_bigrams`` and the
+    one-character terms in ``search_chars`` too. Both give the same rows.
+
+    ``LIKE`` comes first and always: the text is stored in the row, the arrays out of line
+    (``0007_search_chars_and_title_grams``), so a row met another way (an index walk in sort
+    order, another filter's index) is checked without reading its arrays; PostgreSQL keeps
+    the written order of conditions of equal cost."""
+    condition = Q()
+    for term in terms:
+        condition &= Q(search_document__contains=term)
+    if indexed:
+        grams = search.bigrams(" ".join(terms))
+        if grams:
+            condition &= Q(search_bigrams__contains=grams)
+        chars = sorted({t for t in terms if len(t) == 1})
+        if chars:
+            condition &= Q(search_chars__contains=chars)
+    return condition
+
+
+def title_match(terms: list[str], *, indexed: bool = True) -> Q:
+    """The condition "every term occurs in the title" (normalised as ``search_title``); a
+    relevance search lists these first. ``LIKE`` for every term, and with ``indexed`` the
+    terms' characters and bigrams in ``title_grams`` (GIN index) too (see
+    :func:`keyword_match`)."""
+    condition = Q()
+    for term in terms:
+        condition &= Q(search_title__contains=term)
+    if indexed:
+        condition &= Q(title_grams__contains=search.title_grams(" ".join(terms)))
+    return condition
+
+
+#: Columns that result lists do not show (:meth:`JobPostingQuerySet.for_search`).
+LIST_DEFERRED = (
+    "description",
+    "preferred_qualifications",
+    "search_document",
+    "search_bigrams",
+    "search_chars",
+    "title_grams",
+    "raw",
+    "law_flags",
+)
+
+
 class JobPostingQuerySet(models.QuerySet):
     def open(self, today: datetime.date | None = None):
         """Published postings whose deadline has not passed: open through the end of the
         deadline date in KST, expired from 00:00 KST the next day; no deadline = until
         filled. Correct whether or not the expiry task has run yet."""
         today = today or today_kst()
-        return self.filter(status=PostingStatus.PUBLISHED).filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
+        # COALESCE(deadline, 9999-12-31) >= today: the same rows as "no deadline or not passed",
+        # written so that PostgreSQL cannot turn it into a bitmap of every open posting (both
+        # deadline indexes would serve "IS NULL OR >=") ANDed with the search's indexes, which
+        # cost more than it saved (5–15 ms a search over 140,000 open postings)
+        not_passed = GreaterThanOrEqual(Coalesce("deadline", Value(datetime.date.max, output_field=DateField())), today)
+        return self.filter(status=PostingStatus.PUBLISHED).filter(not_passed)
 
     def public(self):
         """Every posting the public may see: open ones and those that were published and have
@@ -69,28 +125,28 @@ class JobPostingQuerySet(models.QuerySet):
         """Postings whose title, employer name or description contain every word of
         ``query`` (substring, case-insensitive), title matches ranked first.
 
-        The GIN index on ``search_bigrams`` narrows the rows; ``search_document LIKE``
-        re-checks them. Annotates ``title_rank`` (1 = every word in the title, else 0); a
-        query without words filters nothing.
+        GIN indexes narrow the rows: ``search_bigrams`` for the bigrams of the words,
+        ``search_chars`` for one-character words; ``search_document LIKE`` checks them
+        (:func:`keyword_match`). Annotates ``title_rank`` (1 = every word in the title, see
+        :func:`title_match`, else 0); a query without words filters nothing.
         """
         terms = search.query_terms(query)
         if not terms:
             return self.annotate(title_rank=Value(0, output_field=IntegerField()))
-        qs = self
-        grams = search.bigrams(" ".join(terms))
-        if grams:
-            qs = qs.filter(search_bigrams__contains=grams)
-        title_hit = Q()
-        for term in terms:
-            qs = qs.filter(search_document__contains=term)
-            title_hit &= Q(title__icontains=term)
-        return qs.annotate(
-            title_rank=Case(When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField())
+        in_title = title_match(terms, indexed=False)
+        return self.filter(keyword_match(terms)).annotate(
+            title_rank=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
         )
 
     def for_list(self):
         """What list pages need in one query: employer, dong and occupation joined."""
         return self.select_related("employer", "dong", "occupation")
+
+    def for_search(self):
+        """:meth:`for_list` without the long texts and search arrays that lists, feeds and the
+        JSON list never show (:data:`LIST_DEFERRED`): a page of twenty reads a few KB, not
+        the descriptions and their out-of-line arrays."""
+        return self.for_list().defer(*LIST_DEFERRED)
 
     def direct(self):
         """Postings entered here (by an employer or centre staff), not imported listings."""
@@ -282,6 +338,9 @@ class JobPosting(models.Model):
 
     search_document = models.TextField(editable=False, default="")
     search_bigrams = ArrayField(models.CharField(max_length=2), default=list, editable=False)
+    search_title = models.CharField(max_length=200, editable=False, default="")
+    search_chars = ArrayField(models.CharField(max_length=1), default=list, editable=False)
+    title_grams = ArrayField(models.CharField(max_length=2), default=list, editable=False)
 
     objects = JobPostingQuerySet.as_manager()
 
@@ -290,13 +349,28 @@ class JobPosting(models.Model):
         verbose_name = "구인공고"
         verbose_name_plural = "구인공고"
         indexes = [
-            models.Index(fields=["status", "deadline"], name="posting_status_deadline"),
+            # past-deadline postings for the expiry task; partial, so that the open-postings
+            # condition ("no deadline or not passed") cannot be turned into a bitmap of every
+            # open posting ANDed with the search indexes (5–15 ms a search)
+            models.Index(
+                fields=["deadline"],
+                name="posting_published_deadline",
+                condition=Q(status=PostingStatus.PUBLISHED, deadline__isnull=False),
+            ),
             models.Index(fields=["-date_posted", "-id"], name="posting_date_posted"),
             GinIndex(fields=["search_bigrams"], name="posting_bigrams_gin"),
+            GinIndex(fields=["search_chars"], name="posting_chars_gin"),
+            GinIndex(fields=["title_grams"], name="posting_title_grams_gin"),
+            # the deadline order of the search (soonest first, then newest id), walked by keyset
+            models.Index(fields=["deadline", "-id"], name="posting_deadline_id"),
             GinIndex(fields=["work_days"], name="posting_work_days_gin"),
             GinIndex(fields=["shifts"], name="posting_shifts_gin"),
             GinIndex(fields=["priority_groups"], name="posting_priority_gin"),
-            models.Index(fields=["status", "-submitted_at"], name="posting_status_submitted"),
+            # the moderation queue; partial, for the same reason as posting_published_deadline
+            # (a bitmap of every published posting would be ANDed into searches)
+            models.Index(
+                fields=["-submitted_at"], name="posting_submitted_queue", condition=Q(status=PostingStatus.SUBMITTED)
+            ),
             models.Index(fields=["-wage_hourly", "-id"], name="posting_wage_hourly"),
             models.Index(
                 fields=["published_at"],
@@ -393,25 +467,39 @@ class JobPosting(models.Model):
     def __str__(self):
         return self.title
 
+    #: Fields computed from the others on every save (:meth:`refresh_derived_fields`).
+    SEARCH_FIELDS = ("search_document", "search_bigrams", "search_chars", "search_title", "title_grams")
+    DERIVED_FIELDS = (*SEARCH_FIELDS, "wage_hourly", "licences")
+
     def save(self, *args, **kwargs):
-        self.refresh_search_fields()
-        self.wage_hourly = self.hourly_wage_min
-        self.licences = licences_named(self.title, self.description, self.preferred_qualifications)
+        self.refresh_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_document", "search_bigrams", "wage_hourly", "licences"}
+            kwargs["update_fields"] = {*update_fields, *self.DERIVED_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])
 
+    def refresh_derived_fields(self) -> None:
+        """Compute :attr:`DERIVED_FIELDS` from the other fields: the search fields, the hourly
+        wage and the licences the text names. ``save`` calls it; bulk loaders (the benchmark
+        generator) call it on unsaved instances so that their rows equal saved ones."""
+        self.refresh_search_fields()
+        self.wage_hourly = self.hourly_wage_min
+        self.licences = licences_named(self.title, self.description, self.preferred_qualifications)
+
     def refresh_search_fields(self) -> None:
-        """Recompute ``search_document`` and ``search_bigrams`` from title, employer name and
-        description (called by ``save``)."""
+        """Recompute :attr:`SEARCH_FIELDS` from title, employer name and description (called
+        by ``save``): the normalised text, its bigrams and characters, and the normalised
+        title with its characters and bigrams."""
         employer_name = self.employer.name if self.employer_id else ""
         text = " ".join([self.title, employer_name, self.description])
         self.search_document = search.normalize_text(text)
         self.search_bigrams = search.bigrams(text)
+        self.search_chars = search.characters(text)
+        self.search_title = search.normalize_text(self.title)
+        self.title_grams = search.title_grams(self.title)
 
     # ---- state -----------------------------------------------------------------------
 

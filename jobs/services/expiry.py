@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from .. import page_cache
 from ..choices import PostingEventKind, PostingStatus, RevisionStatus
 from ..models import JobPosting, JobPostingRevision, PostingEvent, today_kst
 
@@ -42,4 +43,5 @@ def postings_expire(*, today: datetime.date | None = None) -> int:
         )
         for pk, revision_id in rows
     )
+    transaction.on_commit(page_cache.bump)  # kept public pages show the new status
     return changed

@@ -10,7 +10,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -21,10 +20,11 @@ from django.views import View
 
 from namdong_jobs.text import tidy_text
 
+from .. import page_cache
 from ..choices import EMPLOYMENT_TYPE_SCHEMA_ORG, EmploymentType, PostingSource
 from ..filters import JobPostingFilter
+from ..filters.pages import result_page
 from ..models import JobPosting
-from .public import get_page
 
 KST = ZoneInfo("Asia/Seoul")
 #: Postings in a feed.
@@ -73,7 +73,7 @@ class LatestPostingsRssFeed(Feed):
     language = "ko"
 
     def items(self):
-        return list(JobPosting.objects.open().for_list().order_by("-date_posted", "-id")[:FEED_SIZE])
+        return list(JobPosting.objects.open().for_search().order_by("-date_posted", "-id")[:FEED_SIZE])
 
     def item_title(self, item: JobPosting) -> str:
         return f"{feed_text(item.title)} - {feed_text(item.employer.name)}"
@@ -151,13 +151,16 @@ class PostingListApiView(View):
     page. Accepts the parameters of :class:`jobs.filters.JobPostingFilter` except ``closed``
     (this list holds open postings only) and ``page``. Answers::
 
-        {"count": 123, "page": 1, "num_pages": 3, "page_size": 50,
+        {"count": 123, "count_capped": false, "page": 1, "num_pages": 3, "page_size": 50,
          "next": "https://…?page=2", "previous": null,
          "notices": ["알 수 없는 행정동 코드는 빼고 검색했습니다."],
          "results": [{"id": 1, "url": …, "title": …, …}, …],
          "generated_at": "2026-12-10T23:59:59+09:00"}
 
-    Bad parameters never fail the request: they are ignored and listed in ``notices``.
+    ``count`` counts at most 1,000 matches (``count_capped`` true: more); ``next`` is a page
+    number within them and a cursor (``after=``) beyond, as on the search page
+    (:mod:`jobs.filters.pages`). Bad parameters never fail the request: they are ignored and
+    listed in ``notices``.
     ``Content-Type: application/json; charset=utf-8``; any site may read it (CORS ``*``).
     """
 
@@ -166,23 +169,32 @@ class PostingListApiView(View):
         notices: list[str] = []
         if params.pop("closed", None):
             notices.append(_("이 목록은 모집 중인 공고만 보여 줍니다: 'closed' 값은 무시했습니다."))
-        filterset = JobPostingFilter(params, queryset=JobPosting.objects.for_list())
-        paginator = Paginator(filterset.qs, API_PAGE_SIZE)
-        page, page_notice = get_page(paginator, request.GET.get("page"))
+        filterset = JobPostingFilter(params, queryset=JobPosting.objects.for_search())
+        query = filterset.querystring()
+        page, page_notice = result_page(
+            filterset.queryset_without_keyword(),
+            filterset.segments(),
+            terms=filterset.terms,
+            page_size=API_PAGE_SIZE,
+            raw_page=request.GET.get("page"),
+            raw_after=request.GET.get("after"),
+            raw_before=request.GET.get("before"),
+            counts_key=page_cache.counts_key("api|" + query),
+        )
         notices = [*filterset.notices, *notices, *([page_notice] if page_notice else [])]
         base = request.build_absolute_uri(reverse("jobs:api_postings"))
-        query = filterset.querystring()
 
-        def page_url(number: int) -> str:
-            return f"{base}?{query + '&' if query else ''}page={number}"
+        def page_url(page_query: str) -> str:
+            return f"{base}?{query + '&' if query else ''}{page_query}"
 
         data = {
-            "count": paginator.count,
+            "count": page.count,
+            "count_capped": page.count_capped,
             "page": page.number,
-            "num_pages": paginator.num_pages,
+            "num_pages": page.num_pages,
             "page_size": API_PAGE_SIZE,
-            "next": page_url(page.next_page_number()) if page.has_next() else None,
-            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "next": page_url(page.next_query(numbered=True)) if page.has_next else None,
+            "previous": page_url(page.previous_query()) if page.has_previous else None,
             "notices": notices,
             "results": [posting_json(p, request) for p in page.object_list],
             "generated_at": timezone.localtime().isoformat(timespec="seconds"),

@@ -4,7 +4,6 @@ for 마감 postings too."""
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from django.conf import settings
@@ -13,12 +12,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from employers.models import Employer
-
+from .. import cached, page_cache
 from ..choices import ApplyMethod, Benefit, PostingStatus, PriorityGroup, WageType, Weekday
 from ..filters import SORT_CHOICES, JobPostingFilter
+from ..filters.pages import ResultPage, result_page
 from ..jsonld import jsonld_script, posting_jsonld
 from ..models import JobPosting, today_kst
+from ..page_cache import VisitorPageCacheMixin
 from ..wages import DEFAULT_DAILY_HOURS
 from .seeker.context import posting_seeker_context
 
@@ -73,6 +73,30 @@ def page_window(page: Page, around: int = 2) -> list[int | None]:
     return numbers
 
 
+def result_page_links(page: ResultPage, around: int = 2) -> list[int | None]:
+    """Page numbers to link on a search result page: the first, ``around`` on each side of
+    the current one and the last — but not the last when the count was capped (those pages
+    are reached by "다음 쪽"), nor any number past the counted pages; ``None`` where numbers
+    are left out (and at the end when there are more pages than numbered). ``[]`` for a
+    single page."""
+    last = page.num_pages
+    if last <= 1 and not page.has_other_pages:
+        return []
+    if page.number > last:  # a deep page reached by "다음 쪽"
+        return [1, None]
+    shown = {1, *range(max(1, page.number - around), min(last, page.number + around) + 1)}
+    if not page.count_capped:
+        shown.add(last)
+    numbers: list[int | None] = []
+    for n in sorted(shown):
+        if numbers and n - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(n)
+    if page.count_capped:
+        numbers.append(None)  # more pages than counted, reached by "다음 쪽"
+    return numbers
+
+
 def tel_href(phone: str) -> str:
     """A ``tel:`` URL for a Korean phone number as written: ``"032-453-5000"`` →
     ``"tel:032-453-5000"`` (digits, ``+`` and dashes kept, anything else dropped)."""
@@ -105,8 +129,9 @@ def call_phone(posting: JobPosting) -> str:
     return posting.contact_phone or posting.employer.phone or JOB_BANK_PHONE
 
 
-class HomeView(TemplateView):
-    """Home: search box, latest open postings and a few counts."""
+class HomeView(VisitorPageCacheMixin, TemplateView):
+    """Home: search box, latest open postings and a few counts (kept a minute,
+    :func:`jobs.cached.home_counts`)."""
 
     template_name = "jobs/home.html"
     latest_count = 8
@@ -115,49 +140,55 @@ class HomeView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         today = today_kst()
         open_qs = JobPosting.objects.open(today)
-        ctx["latest"] = list(open_qs.for_list().order_by("-date_posted", "-id")[: self.latest_count])
-        ctx["counts"] = {
-            "open": open_qs.count(),
-            "closing_soon": open_qs.filter(deadline__lte=today + datetime.timedelta(days=7)).count(),
-            "employers": Employer.objects.verified().count(),
-        }
+        ctx["latest"] = list(open_qs.for_search().order_by("-date_posted", "-id")[: self.latest_count])
+        ctx["counts"] = cached.home_counts(today)
         ctx["today"] = today
         return ctx
 
 
-class JobPostingListView(TemplateView):
+class JobPostingListView(VisitorPageCacheMixin, TemplateView):
     """``/jobs/``: search and list postings, ``NJ_PAGE_SIZE`` (20) a page. Query string: the
     parameters of :class:`jobs.filters.JobPostingFilter` (``q``, ``dong``, ``occupation``,
     ``employment_type``, ``wage``, ``shift``, ``priority``, ``company_type``,
-    ``posted_within``, ``closing_within``, ``closed``, ``sort``) and ``page``. Bad values are
-    ignored with a notice; the page always answers 200."""
+    ``posted_within``, ``closing_within``, ``closed``, ``sort``), ``page`` and the keyset
+    cursors ``after``/``before`` of the "다음 쪽"/"이전 쪽" links (:mod:`jobs.filters.pages`:
+    counts capped at 1,000, a deep page costs what the second does). Bad values are ignored
+    with a notice; the page always answers 200."""
 
     template_name = "jobs/posting_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        filterset = JobPostingFilter(self.request.GET, queryset=JobPosting.objects.for_list())
-        paginator = Paginator(filterset.qs, settings.NJ_PAGE_SIZE)
-        page, page_notice = get_page(paginator, self.request.GET.get("page"))
+        filterset = JobPostingFilter(self.request.GET, queryset=JobPosting.objects.for_search())
+        page, page_notice = result_page(
+            filterset.queryset_without_keyword(),
+            filterset.segments(),
+            terms=filterset.terms,
+            page_size=settings.NJ_PAGE_SIZE,
+            raw_page=self.request.GET.get("page"),
+            raw_after=self.request.GET.get("after"),
+            raw_before=self.request.GET.get("before"),
+            counts_key=page_cache.counts_key(filterset.querystring()),
+        )
         notices = [*filterset.notices, *([page_notice] if page_notice else [])]
         ctx.update(
             filter=filterset,
             page_obj=page,
-            page_numbers=page_window(page) if paginator.num_pages > 1 else [],
+            page_numbers=result_page_links(page),
             postings=page.object_list,
             notices=notices,
             querystring=filterset.querystring(),
             active_filters=filterset.active_filters(),
             sort_label=dict(SORT_CHOICES)[filterset.effective_sort],
-            occupation_choices=filterset.occupation_choices(),
-            selected_occupations=filterset.data.getlist("occupation"),
+            occupation_options=filterset.occupation_options_html(),
+            form_options=filterset.form_options(),
             more_filters_open=any(key in filterset.data for key in MORE_FILTERS),
             today=filterset.today,
         )
         return ctx
 
 
-class JobPostingDetailView(TemplateView):
+class JobPostingDetailView(VisitorPageCacheMixin, TemplateView):
     """``/jobs/<pk>/``: a public posting, open or closed (closed ones say 마감, or 채용 완료
     when filled — :func:`closed_notice` — and offer no way to apply). Drafts, postings under
     review and rejected ones are 404. Company-type badges only for employers the public may
@@ -193,7 +224,7 @@ class JobPostingDetailView(TemplateView):
         return ctx
 
 
-class JobPostingPrintView(TemplateView):
+class JobPostingPrintView(VisitorPageCacheMixin, TemplateView):
     """``/jobs/<pk>/print/``: one A4 sheet in large type for community-centre notice boards:
     posting number, title, employer, key conditions, how to apply, the phone number to call
     (:func:`call_phone`), deadline and the page's address. Same visibility as the detail page."""

@@ -237,6 +237,10 @@ NJ_SHARED_DATA = env.path("NJ_SHARED_DATA", default=BASE_DIR.parent / "shared" /
 
 # Pagination of public lists.
 NJ_PAGE_SIZE = 20
+# Seconds whole public pages are kept for visitors without a session (jobs.page_cache); 0 = off.
+NJ_PAGE_CACHE_SECONDS = env.int("NJ_PAGE_CACHE_SECONDS", default=300)
+# Seconds the capped counts of a search are kept (jobs.filters.pages, for everyone); 0 = off.
+NJ_COUNT_CACHE_SECONDS = env.int("NJ_COUNT_CACHE_SECONDS", default=300)
 
 LOGGING = {
     "version": 1,

@@ -12,3 +12,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Whole pages are not kept in development (an edited template shows at once); the benchmark
+# and production keep them (base.py, jobs.page_cache).
+NJ_PAGE_CACHE_SECONDS = env.int("NJ_PAGE_CACHE_SECONDS", default=0)
+NJ_COUNT_CACHE_SECONDS = env.int("NJ_COUNT_CACHE_SECONDS", default=0)

@@ -34,6 +34,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# No whole-page or count cache (jobs.page_cache): tests read response.context and change the
+# data between requests; tests/jobs/test_page_cache.py turns them on.
+NJ_PAGE_CACHE_SECONDS = 0
+NJ_COUNT_CACHE_SECONDS = 0
 SMS_BACKEND = env("TEST_SMS_BACKEND", default="accounts.messaging.sms.locmem.SmsBackend")
 # personal files of tests go to a temporary folder per test (tests/conftest.py)
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".run" / "test_private_media"

@@ -151,13 +151,17 @@ def _count_queries(client, url, params=None):
 
 
 def test_query_count_does_not_grow_with_page_size(client):
+    """(Every search and sort: tests/jobs/test_query_counts.py.)"""
     JobPostingFactory.create_batch(3)
+    _count_queries(client, reverse("jobs:list"))  # reference data is kept after the first page
     few_list = _count_queries(client, reverse("jobs:list"), {"closed": "true"})
     few_home = _count_queries(client, "/")
     JobPostingFactory.create_batch(30)
     assert _count_queries(client, reverse("jobs:list"), {"closed": "true"}) == few_list
     assert _count_queries(client, "/") == few_home
-    assert few_list <= 4
+    # a transaction (savepoint here) with the planner settings, the estimate and capped count,
+    # the rows (the bound of every search and sort: tests/jobs/test_query_counts.py)
+    assert few_list <= 12
 
 
 def test_detail_query_count_is_bounded(client):
