@@ -35,6 +35,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -71,11 +72,18 @@ def forget_local() -> None:
 
 
 def bump(**kwargs) -> None:
-    """Set a new data version: every kept page and count is stale from now on (a signal
-    receiver)."""
-    if seconds() > 0 or count_seconds() > 0:
-        cache.set(VERSION_KEY, time.time_ns(), None)
-        forget_local()
+    """Set a new data version once the current transaction commits (at once outside one):
+    every kept page and count is stale from then on (a signal receiver). Not before the
+    commit: a page rendered in between would still read the old rows and be kept under the
+    new version. In every process, whatever its own cache settings: a command or worker
+    with the caches off still changes what the web processes show."""
+    transaction.on_commit(bump_now)
+
+
+def bump_now() -> None:
+    """Set a new data version now (tests; :func:`bump` calls it after the commit)."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+    forget_local()
 
 
 def current_version():

@@ -43,5 +43,5 @@ def postings_expire(*, today: datetime.date | None = None) -> int:
         )
         for pk, revision_id in rows
     )
-    transaction.on_commit(page_cache.bump)  # kept public pages show the new status
+    page_cache.bump()  # kept public pages show the new status (after the commit)
     return changed

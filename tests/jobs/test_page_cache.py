@@ -19,7 +19,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.NJ_PAGE_CACHE_SECONDS = 60
-    page_cache.bump()  # nothing kept by an earlier test is served
+    page_cache.bump_now()  # nothing kept by an earlier test is served
     yield
     page_cache.forget_local()
 
@@ -67,23 +67,57 @@ def test_each_answer_has_its_own_working_csrf_token(client):
     assert '<html lang="en">' in english.content.decode()  # another language: another page
 
 
-def test_a_saved_posting_shows_at_once(client):
+def test_a_saved_posting_shows_at_once(client, django_capture_on_commit_callbacks):
     JobPostingFactory(title="첫 공고")
     get(client, "/jobs/")
     client.cookies.clear()
-    JobPostingFactory(title="새로 올라온 공고")
+    with django_capture_on_commit_callbacks(execute=True):
+        JobPostingFactory(title="새로 올라온 공고")
     response, queries = get(client, "/jobs/")
     assert queries > 0 and "새로 올라온 공고" in response.content.decode()
 
 
-def test_an_employer_rename_shows_at_once(client):
+def test_an_employer_rename_shows_at_once(client, django_capture_on_commit_callbacks):
     employer = EmployerFactory(name="남동정밀")
     posting = JobPostingFactory(employer=employer)
     get(client, posting.get_absolute_url())
     employer.name = "남동테크"
-    employer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        employer.save()
     client.cookies.clear()
     assert "남동테크" in get(client, posting.get_absolute_url())[0].content.decode()
+
+
+def test_a_page_asked_for_before_the_commit_is_not_kept_as_new(client, django_capture_on_commit_callbacks):
+    """The review found a page rendered between a save and its commit kept under the new
+    version, with the old rows, for the whole cache period. The version now moves only
+    after the commit, so such a page is kept under the old one and the next visit renders
+    the committed data."""
+    posting = JobPostingFactory(title="옛 제목")
+    get(client, posting.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        posting.title = "새 제목"
+        posting.save()
+        version = page_cache.current_version()
+    page_cache.forget_local()
+    assert page_cache.current_version() == version  # not moved before the commit
+    for callback in callbacks:
+        callback()
+    page_cache.forget_local()
+    assert page_cache.current_version() != version
+    client.cookies.clear()
+    assert "새 제목" in get(client, posting.get_absolute_url())[0].content.decode()
+
+
+def test_a_process_with_the_caches_off_still_makes_pages_stale(settings, django_capture_on_commit_callbacks):
+    """A command or worker running with the caches off changes what the web shows too."""
+    before = page_cache.current_version()
+    settings.NJ_PAGE_CACHE_SECONDS = 0
+    settings.NJ_COUNT_CACHE_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        JobPostingFactory(title="명령으로 넣은 공고")
+    page_cache.forget_local()
+    assert page_cache.current_version() != before
 
 
 def test_the_expiry_task_forgets_the_pages(client, django_capture_on_commit_callbacks):
@@ -142,7 +176,7 @@ def count_queries(sql: list[dict]) -> list[str]:
     return [q["sql"] for q in sql if "COUNT(*)" in q["sql"] and "jobs_jobposting" in q["sql"]]
 
 
-def test_counts_of_a_search_are_kept_for_its_next_pages(client, settings):
+def test_counts_of_a_search_are_kept_for_its_next_pages(client, settings, django_capture_on_commit_callbacks):
     """Signed-in visitors too (counts are the same for everyone): "다음 쪽" does not count again,
     and a saved posting is counted at once."""
     settings.NJ_PAGE_CACHE_SECONDS = 0
@@ -158,6 +192,7 @@ def test_counts_of_a_search_are_kept_for_its_next_pages(client, settings):
         response = client.get("/jobs/?" + after)
     assert not count_queries(second.captured_queries)
     assert response.context["page_obj"].count == 5
-    JobPostingFactory(title="경비원 새 공고")
+    with django_capture_on_commit_callbacks(execute=True):
+        JobPostingFactory(title="경비원 새 공고")
     response = client.get("/jobs/", {"q": "경비"})
     assert response.context["page_obj"].count == 6
