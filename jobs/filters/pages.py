@@ -442,7 +442,8 @@ def result_page(
     ``after``/``before`` (a cursor of this order) win over ``page``, which then only numbers
     the page. Without a cursor, ``page`` is a page number within the count (bad values give
     the first page, a number past the end the last, with a notice); a malformed or foreign
-    cursor gives the first page with a notice. The number of queries does not depend on the
+    cursor gives the first page with a notice, as does an ``after`` past the last row (a
+    stale link: the rows after it closed). The number of queries does not depend on the
     page size or on how deep the page is."""
     cap = COUNT_CAP if cap is None else cap
     notice = None
@@ -471,9 +472,13 @@ def result_page(
         has_previous = has_next = by_cursor = False
         if after:
             pairs = reader.forward(after, page_size + 1)
-            has_next = len(pairs) > page_size
-            has_previous = by_cursor = True
-            number = max(2, number or 2)
+            if pairs or not count:
+                has_next = len(pairs) > page_size
+                has_previous = by_cursor = True
+                number = max(2, number or 2)
+            else:  # a stale or made-up cursor past the last row: the first page, said so
+                notice = _("요청한 쪽 뒤에는 더 보여 드릴 결과가 없어 첫 쪽을 보여 드립니다.")
+                number = 1
         elif before:
             back = reader.backward(before, page_size + 1)
             if len(back) > page_size:

@@ -266,3 +266,15 @@ def test_counting_by_walk_or_by_index_agrees(monkeypatch, postings, params):
         )
         counts.append(page.count)
     assert counts[0] == counts[1] == len(expected(params))
+
+
+def test_a_cursor_past_the_last_row_shows_the_first_page_and_says_so(client, settings, postings):
+    """A stale "다음 쪽" link (the rows after it closed meanwhile) or a made-up cursor past the
+    end used to give an empty page with no notice and no way back (review of issue 7)."""
+    settings.NJ_PAGE_SIZE = 4
+    for params in ({"sort": "wage", "after": "1.n.0"}, {"after": "0.20000101.0"}):
+        response = client.get(LIST, params)
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 1
+        assert [p.pk for p in response.context["postings"]] == expected({"sort": params.get("sort", "")})[:4]
+        assert "더 보여 드릴 결과가 없어 첫 쪽을 보여 드립니다" in response.content.decode()
