@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from tests.browser.helpers import new_page
+
 CHROMIUM = "/usr/bin/chromium"
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
 # test itself (factories) are still synchronous and safe here.
@@ -43,11 +45,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

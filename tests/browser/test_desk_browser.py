@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import main_menu, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,17 +37,6 @@ PHONE = "010-4567-8901"
 MASKED_PHONE = "010-****-8901"
 FORM_VERSION = "2026-11-v1"
 INTERVIEW_TIME = "14:00"
-
-
-def new_page(browser):
-    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
-def main_menu(page):
-    return page.get_by_role("navigation", name="주 메뉴")
 
 
 def desk_menu(page):

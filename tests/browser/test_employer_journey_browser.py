@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import main_menu, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,17 +25,6 @@ DESCRIPTION = "요양보호사를 모집합니다. 어르신의 목욕과 식사
 # a two-syllable word found only in the description (not the title or the employer's name)
 DESCRIPTION_WORD = "목욕"
 COMPANY = "(주)남동돌봄나눔"
-
-
-def new_page(browser):
-    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
-def main_menu(page):
-    return page.get_by_role("navigation", name="주 메뉴")
 
 
 def log_in(page, site, email, password):

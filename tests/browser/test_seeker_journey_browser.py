@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import main_menu, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,17 +19,6 @@ SEEKER_EMAIL = "kim.minji@example.kr"
 SEEKER_PASSWORD = "namdong-seeker-2026!"
 TITLE = "남동인더스파크 포장 사원 모집"
 MESSAGE = "주간 근무를 희망합니다. 바로 출근할 수 있습니다."
-
-
-def new_page(browser):
-    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
-def main_menu(page):
-    return page.get_by_role("navigation", name="주 메뉴")
 
 
 def employer_with_posting():
