@@ -31,7 +31,7 @@ from django.utils import timezone
 from psycopg import sql
 
 from bench.matching import progress
-from bench.matching.db import column_layout, copy_lines, secondary_indexes, ts
+from bench.matching.db import column_layout, copy_lines, drop_secondary_indexes, set_id_sequence, ts
 from jobs.models import Application, ApplicationStatusChange
 
 HOUR = 3600
@@ -193,15 +193,9 @@ def generate_applications(
 
     app_table = Application._meta.db_table
     change_table = ApplicationStatusChange._meta.db_table
-    dropped = secondary_indexes(cursor, app_table) + secondary_indexes(cursor, change_table)
-    for name, _ in dropped:
-        cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    dropped = drop_secondary_indexes(cursor, app_table, change_table)
     stats["applications"] = copy_lines(cursor, app_table, app_columns, app_lines())
-    cursor.execute(
-        sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), {})").format(
-            sql.Literal(app_table), sql.Literal(max(1, stats["applications"]))
-        )
-    )
+    set_id_sequence(cursor, app_table, max(1, stats["applications"]))
     stats["applications_s"] = time.perf_counter() - start
     progress(f"  jobs_application       {stats['applications']:>9,} rows  {stats['applications_s']:6.1f} s")
     start = time.perf_counter()
@@ -213,7 +207,7 @@ def generate_applications(
             copy.write(history.pop(0))
     stats["status_changes"] = counts["changes"]
     copied = time.perf_counter()
-    for _, definition in dropped:
+    for definition in dropped:
         cursor.execute(definition)
     stats["status_changes_s"] = time.perf_counter() - start
     stats["applications_index_s"] = time.perf_counter() - copied

@@ -36,10 +36,18 @@ import time
 from decimal import Decimal
 
 from django.utils import timezone, translation
-from psycopg import sql
 
 from bench.matching import progress
-from bench.matching.db import NULL, array, column_layout, copy_lines, literal, secondary_indexes, ts
+from bench.matching.db import (
+    NULL,
+    array,
+    column_layout,
+    copy_lines,
+    drop_secondary_indexes,
+    literal,
+    set_id_sequence,
+    ts,
+)
 from bench.matching.reference import Reference
 from employers.models import Employer
 from jobs.demo.roles import SCHEDULES
@@ -328,16 +336,12 @@ def generate_postings(
 
     start = time.perf_counter()
     table = JobPosting._meta.db_table
-    dropped = secondary_indexes(cursor, table)
-    for name, _ in dropped:
-        cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    dropped = drop_secondary_indexes(cursor, table)
     stats["postings"] = copy_lines(cursor, table, columns, lines())
     copied = time.perf_counter()
-    for _, definition in dropped:
+    for definition in dropped:
         cursor.execute(definition)
-    cursor.execute(
-        sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), {})").format(sql.Literal(table), sql.Literal(n))
-    )
+    set_id_sequence(cursor, table, n)
     stats["postings_s"] = time.perf_counter() - start
     stats["postings_index_s"] = time.perf_counter() - copied
     stats["posting_statuses"] = dict(sorted(counts.items(), key=lambda kv: -kv[1]))

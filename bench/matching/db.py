@@ -74,6 +74,23 @@ def secondary_indexes(cursor, table: str) -> list[tuple[str, str]]:
     return cursor.fetchall()
 
 
+def drop_secondary_indexes(cursor, *tables: str) -> list[str]:
+    """Drop the indexes of ``tables`` that back no constraint (:func:`secondary_indexes`)
+    before a bulk load; returns their definitions, to execute again after it."""
+    dropped = [index for table in tables for index in secondary_indexes(cursor, table)]
+    for name, _ in dropped:
+        cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    return [definition for _, definition in dropped]
+
+
+def set_id_sequence(cursor, table: str, last_id: int) -> None:
+    """Set ``table``'s ``id`` sequence so that the next row gets ``last_id + 1`` (after rows
+    were copied with their own ids)."""
+    cursor.execute(
+        sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), {})").format(sql.Literal(table), sql.Literal(last_id))
+    )
+
+
 def copy_lines(cursor, table: str, columns: list[str], lines) -> int:
     """COPY the text-format ``lines`` (iterable of chunks of lines) into ``table``; returns rows."""
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(

@@ -42,7 +42,6 @@ import time
 
 from django.db import connection, transaction
 from django.utils import timezone
-from psycopg import sql
 
 from accounts.choices import ConsentMethod, ConsentPurpose, NotifyFrequency
 from accounts.consent_texts import CONSENT_VERSION
@@ -54,7 +53,8 @@ from bench.matching.db import (
     check_foreign_keys,
     column_layout,
     copy_lines,
-    secondary_indexes,
+    drop_secondary_indexes,
+    set_id_sequence,
     ts,
     vacuum_analyze,
 )
@@ -329,16 +329,12 @@ def generate(n: int, seed: int, staff: dict[int, int], ref: Reference, cursor, c
             yield lines
 
     table = SeekerProfile._meta.db_table
-    dropped = secondary_indexes(cursor, table)
-    for name, _ in dropped:
-        cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    dropped = drop_secondary_indexes(cursor, table)
     stats["profiles"] = copy_lines(cursor, table, profile_columns, profile_lines())
     copied = time.perf_counter()
-    for _, definition in dropped:
+    for definition in dropped:
         cursor.execute(definition)
-    cursor.execute(
-        sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), {})").format(sql.Literal(table), sql.Literal(n))
-    )
+    set_id_sequence(cursor, table, n)
     stats["profiles_s"] = time.perf_counter() - start
     progress(
         f"  accounts_seekerprofile {stats['profiles']:>9,} rows  {stats['profiles_s']:6.1f} s "
@@ -389,11 +385,9 @@ def generate(n: int, seed: int, staff: dict[int, int], ref: Reference, cursor, c
             yield lines
 
     table = Consent._meta.db_table
-    dropped = secondary_indexes(cursor, table)
-    for name, _ in dropped:
-        cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    dropped = drop_secondary_indexes(cursor, table)
     stats["consents"] = copy_lines(cursor, table, consent_columns, consent_lines())
-    for _, definition in dropped:
+    for definition in dropped:
         cursor.execute(definition)
     stats["consents_s"] = time.perf_counter() - start
     progress(f"  accounts_consent       {stats['consents']:>9,} rows  {stats['consents_s']:6.1f} s")
