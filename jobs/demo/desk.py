@@ -8,9 +8,8 @@ application) is left as it is, so a second run creates nothing."""
 
 from accounts.models import SeekerProfile
 
-from ..matching.fitting import postings_fitting
 from ..models import Application, CounsellingNote, JobPosting, NoteChannel, ReferralMethod, today_kst
-from ..rules.minors import is_minor, postings_open_to_minors
+from ..services.desk.fitting import postings_for_resident
 from ..services.desk.notes import note_add
 from ..services.desk.referrals import referral_create
 
@@ -48,9 +47,8 @@ class DeskSeeding:
                 referred_centres.add(profile.registered_centre_id)
                 self.report.tallies["referrals"].unchanged += 1
                 continue
-            fitting = postings_fitting(profile).filter(pk__in=JobPosting.objects.open().direct().values("pk"))
-            if is_minor(profile, today_kst().year):  # as the record's list does (referral_create refuses the rest)
-                fitting = postings_open_to_minors(fitting)
+            # what the record offers (minors within 근로기준법 §69-70), of the postings entered here
+            fitting = postings_for_resident(profile).filter(pk__in=JobPosting.objects.open().direct().values("pk"))
             posting = fitting.order_by("-match_score", "pk").first()
             if posting is None or not profile.consents.active().filter(purpose="provision").exists():
                 continue

@@ -17,35 +17,17 @@ from accounts.views.profile import profile_display
 from namdong_jobs.text import tidy_text
 
 from ...forms.desk_records import ResidentSearchForm
-from ...matching import explain, postings_fitting
-from ...models import Application, CounsellingNote, JobPosting, today_kst
-from ...rules.minors import is_minor, postings_open_to_minors
+from ...models import Application, CounsellingNote, today_kst
+from ...rules.minors import is_minor
+from ...services.desk.fitting import resident_fitting
 from ...services.desk.home import staff_home
 from ...services.desk.search import resident_search, search_log_query
 from ..public import JOB_BANK_PHONE, apply_context, call_phone, get_page, hours_display, page_window, work_days_display
 from . import notes
 from .base import DeskMixin
 
-#: How many fitting postings the record and the job sheet show.
-FITTING_SHOWN = 10
 #: Search parameters, in the order the access log's ``query`` writes them.
 SEARCH_KEYS = ("name", "phone", "dong")
-
-
-def resident_fitting(resident, *, today=None) -> list[JobPosting]:
-    """Up to :data:`FITTING_SHOWN` open postings that fit ``resident`` now
-    (``jobs.matching.postings_fitting``), best first, leaving out those they already applied
-    to and, for a resident under 18, those stating more hours or a night shift than the law
-    allows them (:mod:`jobs.rules.minors`); each with ``reason_text`` (why it fits, in
-    Korean)."""
-    today = today or today_kst()
-    fitting = postings_fitting(resident, today=today).exclude(applications__seeker=resident)
-    if is_minor(resident, today.year):
-        fitting = postings_open_to_minors(fitting)
-    shown = list(fitting.for_list()[:FITTING_SHOWN])
-    for posting in shown:
-        posting.reason_text = explain(posting.match_reasons)
-    return shown
 
 
 class DeskHomeView(DeskMixin, TemplateView):
