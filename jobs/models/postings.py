@@ -358,9 +358,22 @@ class JobPosting(models.Model):
                 condition=Q(status=PostingStatus.PUBLISHED, deadline__isnull=False),
             ),
             models.Index(fields=["-date_posted", "-id"], name="posting_date_posted"),
-            GinIndex(fields=["search_bigrams"], name="posting_bigrams_gin"),
-            GinIndex(fields=["search_chars"], name="posting_chars_gin"),
-            GinIndex(fields=["title_grams"], name="posting_title_grams_gin"),
+            # the keyword indexes, each in two parts (jobs.0008): published postings, which
+            # every public search asks for, and the others (마감 searches read both parts
+            # through a BitmapOr of public()'s two arms). A bitmap of the published part never
+            # meets the older closed postings at the start of the table (10–25 ms a common word)
+            *(
+                GinIndex(fields=[field], name=f"posting_{part}_{short}_gin", condition=condition)
+                for field, short in (
+                    ("search_bigrams", "bigrams"),
+                    ("search_chars", "chars"),
+                    ("title_grams", "tgrams"),
+                )
+                for part, condition in (
+                    ("pub", Q(status=PostingStatus.PUBLISHED)),
+                    ("other", ~Q(status=PostingStatus.PUBLISHED)),
+                )
+            ),
             # the deadline order of the search (soonest first, then newest id), walked by keyset
             models.Index(fields=["deadline", "-id"], name="posting_deadline_id"),
             GinIndex(fields=["work_days"], name="posting_work_days_gin"),

@@ -140,11 +140,15 @@ def test_every_form_of_the_condition_gives_the_like_rows():
 
 
 def test_one_character_keyword_uses_its_index():
+    """Open postings are searched through the published part of the index; 마감 searches
+    (``public()``) through both parts (jobs.0008)."""
     from django.db import connection
 
     JobPostingFactory.create_batch(3)
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-        plan = JobPosting.objects.keyword("차").order_by().explain()
+        plan = JobPosting.objects.open().keyword("차").order_by().explain()
+        closed = JobPosting.objects.public().keyword("차").order_by().explain()
         cursor.execute("SET enable_seqscan = on")
-    assert "posting_chars_gin" in plan
+    assert "posting_pub_chars_gin" in plan and "posting_other_chars_gin" not in plan
+    assert "posting_pub_chars_gin" in closed and "posting_other_chars_gin" in closed
