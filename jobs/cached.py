@@ -4,6 +4,10 @@
   and the 181 KECO groups change only with a migration or ``manage.py load_reference``. Kept
   :data:`REFERENCE_SECONDS`; a save or delete of a dong or an occupation in this process
   forgets them at once (``jobs.signals``), another process's change is seen within that time.
+* PostgreSQL's row estimates of the searches' filters (:func:`planner_estimate`): the
+  search asks the planner (``EXPLAIN``) how many postings its filters leave before choosing
+  how to read them; the same filters give the same estimate until the next ANALYZE. Kept
+  :data:`ESTIMATE_SECONDS`, at most :data:`ESTIMATES_KEPT` of them.
 * The home page's counts (:func:`home_counts`): counting 140,000 open postings is a scan of
   the table; the counts are :data:`COUNTS_SECONDS` old at most, and a posting or employer
   saved in this process forgets them.
@@ -24,6 +28,10 @@ from collections.abc import Callable
 REFERENCE_SECONDS = 600
 #: Seconds the home page's counts are kept.
 COUNTS_SECONDS = 60
+#: Seconds a planner estimate is kept, and how many are kept at most (a new one beyond that
+#: forgets them all: the filters people use are few, a flood of odd ones costs one EXPLAIN each).
+ESTIMATE_SECONDS = 300
+ESTIMATES_KEPT = 2000
 
 _lock = threading.Lock()
 _values: dict[object, tuple[float, object]] = {}
@@ -121,6 +129,46 @@ def element_frequencies(column: str) -> dict[str, float]:
         return dict(zip(row[0], row[1][: len(row[0])], strict=True))
 
     return _cached(("table", "elements", column), REFERENCE_SECONDS, read)
+
+
+def planner_estimate(sql: str, params: tuple, compute: Callable[[], float]) -> float:
+    """PostgreSQL's estimate of the rows of the query ``sql`` with ``params`` (``compute``
+    runs the ``EXPLAIN`` when it is not kept), kept :data:`ESTIMATE_SECONDS`."""
+    key = ("estimate", sql, params)
+    if key not in _values:
+        with _lock:
+            if sum(1 for k in _values if isinstance(k, tuple) and k[0] == "estimate") >= ESTIMATES_KEPT:
+                for k in [k for k in _values if isinstance(k, tuple) and k[0] == "estimate"]:
+                    _values.pop(k, None)
+    return _cached(key, ESTIMATE_SECONDS, compute)
+
+
+def certified_employers(types: tuple[str, ...], today: datetime.date) -> list[int]:
+    """Ids of the employers holding a certification of one of ``types`` valid on ``today``
+    (KST) that the public may see (``Certification.objects.public()``), for the search's
+    company-type filter. Kept :data:`COUNTS_SECONDS` at the current data version
+    (:func:`jobs.page_cache.current_version`, moved by every saved employer or certification
+    in any process)."""
+    from employers.models import Certification
+
+    from . import page_cache
+
+    version = page_cache.current_version()
+    key = ("certified", types, today)
+    hit = _values.get(key)
+    if hit is not None and hit[0] > time.monotonic() and hit[1][0] == version:
+        return hit[1][1]
+    ids = sorted(
+        set(
+            Certification.objects.public()
+            .valid_on(today)
+            .filter(type__in=list(types))
+            .values_list("employer_id", flat=True)
+        )
+    )
+    with _lock:
+        _values[key] = (time.monotonic() + COUNTS_SECONDS, (version, ids))
+    return ids
 
 
 def home_counts(today: datetime.date) -> dict[str, int]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q
+from django.contrib.postgres.lookups import Overlap
+from django.db.models import F, Func, Q
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -37,6 +38,26 @@ from .params import (
     closing_within_label,
     posted_within_label,
 )
+
+#: An array filter whose values are on more than this share of postings (pg_stats) is only
+#: checked on the rows found otherwise, never read from its GIN index: a bitmap of the 157,000
+#: day-shift postings costs 12 ms, more than checking the rows a keyword or a dong found.
+COMMON_ELEMENT_SHARE = 0.25
+
+
+def overlap_condition(field: str, values: list[str]) -> Q | Overlap:
+    """``field && values`` (at least one of ``values`` in the array ``field``): through the
+    GIN index when the values are rare, as a plain check on each row when together they are on
+    more than :data:`COMMON_ELEMENT_SHARE` of postings (:func:`jobs.cached.element_frequencies`;
+    the sum of their shares bounds the share of postings with any of them)."""
+    frequencies = cached.element_frequencies(field)
+    if sum(frequencies.get(value, 0.0) for value in values) <= COMMON_ELEMENT_SHARE:
+        return Q(**{f"{field}__overlap": values})
+    # array_cat(field, '{}') is the same array, but not the expression the GIN index holds
+    unindexed = Func(
+        F(field), template="array_cat(%(expressions)s, '{}')", output_field=JobPosting._meta.get_field(field)
+    )
+    return Overlap(unindexed, values)
 
 
 @dataclass(frozen=True)
@@ -363,24 +384,23 @@ class JobPostingFilter(django_filters.FilterSet):
 
     def filter_shift(self, queryset, name, values):
         """Postings with at least one of the ``Shift`` codes ``values``."""
-        return queryset.filter(shifts__overlap=list(values)) if values else queryset
+        return queryset.filter(overlap_condition("shifts", list(values))) if values else queryset
 
     def filter_priority(self, queryset, name, values):
         """Postings welcoming at least one of the ``PriorityGroup`` codes ``values``."""
-        return queryset.filter(priority_groups__overlap=list(values)) if values else queryset
+        return queryset.filter(overlap_condition("priority_groups", list(values))) if values else queryset
 
     def filter_company_type(self, queryset, name, values):
         """Employers holding a certification of one of ``values`` valid today (KST) that the
         public may see: the employer is VERIFIED (or an EXTERNAL import), as on the badges
-        (:meth:`employers.models.CertificationQuerySet.public`)."""
+        (:meth:`employers.models.CertificationQuerySet.public`). The employers are listed
+        first (:func:`jobs.cached.certified_employers`, a few hundred ids), so that PostgreSQL
+        checks a posting against a list instead of probing the certifications of every
+        posting a keyword found (20 ms for 지게차 among 4,300 postings)."""
         if not values:
             return queryset
-        valid_today = (
-            Certification.objects.public()
-            .valid_on(self.today)
-            .filter(employer=OuterRef("employer_id"), type__in=list(values))
-        )
-        return queryset.filter(Exists(valid_today))
+        employers = cached.certified_employers(tuple(sorted(values)), self.today)
+        return queryset.filter(employer_id__in=employers) if employers else queryset.none()
 
     def filter_posted_within(self, queryset, name, value):
         """Registered in the last ``value`` days, today being the first (KST dates)."""

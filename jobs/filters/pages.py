@@ -22,7 +22,9 @@ a scan of all matching rows. Instead:
   walked in order and stops after a page (sequential, bitmap and sort nodes off), which
   costs about ``page size × all rows / matches`` rows — at most a few thousand. PostgreSQL's
   own estimate cannot make this choice: for a keyword of several bigrams it multiplies their
-  frequencies as if independent and expects one row where there are thousands.
+  frequencies as if independent and expects one row where there are thousands. Counting
+  chooses by an estimate of both costs (:meth:`_Reader.walk_is_cheaper`). The ids of the page
+  are found first (one or two segments); its rows are then read at once by id.
 
 Settings are changed with ``set_config(…, true)`` inside one transaction per page (and put back
 when that transaction is nested in another).
@@ -37,6 +39,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -52,11 +55,30 @@ WALK = {"enable_seqscan": "off", "enable_bitmapscan": "off", "enable_sort": "off
 #: Collecting and counting through bitmaps, never a sequential scan that would check the
 #: out-of-line search arrays row by row (the planner does not count that cost: 60 ms for 요양).
 COLLECT = {"enable_seqscan": "off", "enable_indexscan": "off", "enable_indexonlyscan": "off"}
-MODES = {"walk": WALK, "collect": COLLECT}
-#: A count walks the postings newest first when PostgreSQL expects more than this share of the
-#: table to match (:meth:`_Reader.count_rows`): the cap is then reached within a few thousand
-#: rows, read in the table's order.
-WALK_COUNT_SHARE = 0.08
+#: Collecting without a keyword: a sequential scan is allowed. Otherwise a filter without an
+#: index of its own (employment type) is answered by a bitmap of a whole partial keyword
+#: index standing for "published" (180 ms for part-time jobs).
+COLLECT_FILTERS = {"enable_indexscan": "off", "enable_indexonlyscan": "off"}
+MODES = {"walk": WALK, "collect": COLLECT, "collect_filters": COLLECT_FILTERS}
+#: With a keyword, counting or reading walks an order's index when that is expected to cost
+#: less than collecting through the keyword index (:meth:`_Reader.walk_is_cheaper`). The
+#: costs, in µs, measured with ``EXPLAIN ANALYZE`` over the 200,000 postings of
+#: ``bench/generate_city.py`` on this 2-core machine (issue 7): meeting a row in an index walk
+#: and checking the cheap filters; ``LIKE`` on a row's text (about 700 bytes) and on a title;
+#: an entry of a keyword index put in a bitmap; reading and checking a row the bitmap found.
+#: E.g. 원 (95 % of postings): walking 1,500 rows, 3 ms, against a bitmap of 190,000 entries,
+#: 13 ms; 조리 (8 %): walking 8,500 rows, 20 ms, against collecting 5 ms.
+WALK_ROW_US = 0.5
+LIKE_ROW_US = 2.4
+LIKE_TITLE_US = 0.3
+BITMAP_ENTRY_US = 0.055
+HEAP_ROW_US = 3.0
+#: Walk when its cost is below collecting's times this (tests force either way with it).
+WALK_BIAS = 1.0
+#: Without a keyword, a count walks when PostgreSQL expects more than this share of the table
+#: to match: the filters are cheap to check row by row, and the rows a walk meets are the
+#: newest, mostly open, postings.
+WALK_FILTER_SHARE = 0.08
 #: For the whole page: no JIT and no parallel workers (a search is a few short queries;
 #: compiling them or starting workers costs more than it saves).
 PAGE = {"jit": "off", "max_parallel_workers_per_gather": "0"}
@@ -128,8 +150,9 @@ class Segment:
         tie = self.tie(value, pk, reverse=reverse)
         return tie if beyond is None else beyond | tie
 
-    def key_of(self, posting):
-        return getattr(posting, self.key) if self.key else None
+    def key_columns(self) -> tuple[str, ...]:
+        """What a read of this segment fetches per row: the id, and the key if any."""
+        return ("pk", self.key) if self.key else ("pk",)
 
 
 @dataclass(frozen=True)
@@ -251,14 +274,23 @@ def keyword_share(terms: list[str], *, in_title: bool = False) -> float:
 
 
 def estimated_rows(queryset: QuerySet) -> float:
-    """PostgreSQL's estimate of the rows of ``queryset`` (``EXPLAIN``, nothing run)."""
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return float(plan[0]["Plan"]["Plan Rows"])
+    """PostgreSQL's estimate of the rows of ``queryset`` (``EXPLAIN``, nothing run; kept in
+    the process for the same SQL and parameters, :func:`jobs.cached.planner_estimate`). The
+    estimate does not depend on the planner settings of :data:`MODES`."""
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (queryset.none())
+        return 0.0
+
+    def explain() -> float:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return float(plan[0]["Plan"]["Plan Rows"])
+
+    return cached.planner_estimate(sql, repr(params), explain)
 
 
 def page_number(raw: str | None) -> int | None:
@@ -278,10 +310,13 @@ class _Reader:
         self.cap = cap
         self.counts: dict[int, int] = {}
         self.estimates: dict[int | None, bool] = {}
-        self.mode: str | None = None
+        self.mode: str | None = "collect"  # as _search_transaction sets it
 
     def use(self, mode: str) -> None:
-        """Planner settings for reading or counting a segment (``walk``, ``collect``)."""
+        """Planner settings for reading or counting a segment (``walk``, ``collect``;
+        without a keyword, ``collect`` allows a sequential scan: :data:`COLLECT_FILTERS`)."""
+        if mode == "collect" and not self.terms:
+            mode = "collect_filters"
         if mode == self.mode:
             return
         values = {**{k: "on" for k in (*WALK, *COLLECT)}, **MODES[mode]}
@@ -295,25 +330,40 @@ class _Reader:
     def segment_queryset(self, index: int, *, indexed: bool) -> QuerySet:
         return self.base.filter(self.segments[index].condition(self.terms, indexed=indexed))
 
-    def dense(self, index: int | None) -> bool:
-        """Whether PostgreSQL's statistics make segment ``index`` (``None``: the whole result)
-        more than :data:`WALK_COUNT_SHARE` of the table, so that walking the postings in order
-        reaches the cap, or a page, within a few thousand rows: PostgreSQL's estimate of the
-        filters times the keyword's share (:func:`keyword_share`)."""
+    def walk_is_cheaper(self, index: int | None) -> bool:
+        """Whether counting segment ``index`` (``None``: the whole result) up to the cap is
+        expected to cost less by walking the postings in order than through the indexes.
+
+        From PostgreSQL's estimate of the rows the filters leave (``filtered``, of ``table``
+        rows) and the keyword's share (:func:`keyword_share`, ``matches = filtered × share``):
+        a walk meets ``(cap + 1) × table / matches`` rows, each checked with the cheap filters
+        and, for the share that passes them, with ``LIKE``; collecting puts every entry of the
+        keyword's index in a bitmap (``share × table``) and reads the matches up to the cap
+        (the constants above). Without a keyword: more than :data:`WALK_FILTER_SHARE` of the
+        table match."""
         if index not in self.estimates:
-            self.use("collect")
             static = self.base
             if index is not None:
                 static = static.filter(self.segments[index].condition([], indexed=True))
-            in_title = index is not None and self.segments[index].in_title
-            expected = estimated_rows(static) * keyword_share(self.terms, in_title=bool(in_title))
-            self.estimates[index] = expected >= WALK_COUNT_SHARE * cached.posting_rows()
+            in_title = bool(index is not None and self.segments[index].in_title)
+            table = cached.posting_rows()
+            filtered = estimated_rows(static)
+            if not self.terms:
+                self.estimates[index] = filtered >= WALK_FILTER_SHARE * table
+            else:
+                share = keyword_share(self.terms, in_title=in_title)
+                matches = max(1.0, filtered * share)
+                walked = min(table, (self.cap + 1) * table / matches)
+                like = LIKE_TITLE_US if in_title else LIKE_ROW_US
+                walk = walked * (WALK_ROW_US + min(1.0, filtered / table) * like)
+                collect = share * table * BITMAP_ENTRY_US + min(matches, self.cap + 1) * HEAP_ROW_US
+                self.estimates[index] = walk < collect * WALK_BIAS
         return self.estimates[index]
 
     def count_rows(self, index: int | None) -> int:
         """Rows of segment ``index`` (``None``: of the whole result), at most cap + 1: by
         walking the postings newest first, where the open ones are, when the segment is
-        :meth:`dense` (a bitmap would read the matches in the table's order, the oldest,
+        :meth:`walk_is_cheaper` (a bitmap would read the matches in the table's order, the oldest,
         mostly closed, first: 34 ms for a phrase in 109,000 postings instead of 4); else
         through the indexes."""
         if index is None:
@@ -322,7 +372,7 @@ class _Reader:
         else:
             indexed = self.segment_queryset(index, indexed=True)
             walked = self.segment_queryset(index, indexed=False)
-        if self.dense(index):
+        if self.walk_is_cheaper(index):
             self.use("walk")
             return walked.order_by("-date_posted", "-id").values("pk")[: self.cap + 1].count()
         self.use("collect")
@@ -333,24 +383,32 @@ class _Reader:
         if len(self.segments) == 1:
             return self.count
         if index not in self.counts:
-            self.counts[index] = self.count_rows(index)
+            others = [self.counts.get(i) for i in range(len(self.segments)) if i != index]
+            if None not in others and (self.count <= self.cap or not sum(others)):
+                # the rest of the result (no title matches, say): nothing to count again
+                self.counts[index] = self.count - sum(others)
+            else:
+                self.counts[index] = self.count_rows(index)
         return self.counts[index]
 
     def mode_for(self, index: int) -> str:
-        """``collect`` a segment of at most cap rows, ``walk`` a larger one. A dense segment of
-        a result over the cap is walked without counting it."""
+        """``collect`` a segment of at most cap rows, ``walk`` a larger one. A segment of a
+        result over the cap that is cheaper to walk (:meth:`walk_is_cheaper`) is walked
+        without counting it."""
         if self.count <= self.cap:
             return "collect"
-        if len(self.segments) == 1 or (index not in self.counts and self.dense(index)):
+        if len(self.segments) == 1 or (index not in self.counts and self.walk_is_cheaper(index)):
             return "walk"
         return "collect" if self.segment_count(index) <= self.cap else "walk"
 
-    def read(self, index: int, *, start: Cursor | None, reverse: bool, offset: int, limit: int) -> list:
-        """Up to ``limit`` rows of segment ``index`` in order (``reverse``: backwards) after
-        ``start`` (``None``: from the segment's start), skipping ``offset`` rows."""
+    def read(self, index: int, *, start: Cursor | None, reverse: bool, offset: int, limit: int) -> list[tuple]:
+        """``(id, key)`` (``(id,)`` without a key) of up to ``limit`` rows of segment ``index``
+        in order (``reverse``: backwards) after ``start`` (``None``: from the segment's start),
+        skipping ``offset`` rows. Only ids and keys: the page's rows are read once, by id
+        (:meth:`rows`), however many segments and reads it took to find them."""
         segment = self.segments[index]
         mode = self.mode_for(index)
-        qs = self.segment_queryset(index, indexed=mode == "collect")
+        qs = self.segment_queryset(index, indexed=mode == "collect").values_list(*segment.key_columns())
         self.use(mode)
         order = segment.ordering(reverse=reverse)
         if start is None:
@@ -369,6 +427,8 @@ class _Reader:
         """Up to ``limit`` (segment, row) pairs from ``start`` (or the beginning, skipping
         ``offset`` rows) onwards."""
         found: list[tuple[int, object]] = []
+        if not self.count:  # nothing matches: nothing to read
+            return found
         index = start.segment if start else 0
         while len(found) < limit and index < len(self.segments):
             if start is None and offset:
@@ -382,6 +442,15 @@ class _Reader:
             start, offset = None, 0
             index += 1
         return found
+
+    def rows(self, pairs: list[tuple[int, tuple]]) -> list:
+        """The postings of ``pairs`` (from :meth:`forward` or :meth:`backward`), in their order:
+        one query by id (the queryset's ``select_related`` and deferred columns apply)."""
+        if not pairs:
+            return []
+        ids = [found[0] for _, found in pairs]
+        by_id = {posting.pk: posting for posting in self.base.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def backward(self, start: Cursor, limit: int) -> list[tuple[int, object]]:
         """Up to ``limit`` (segment, row) pairs before ``start``, nearest first."""
@@ -398,13 +467,15 @@ class _Reader:
 
 @contextmanager
 def _search_transaction():
-    """One transaction for the page's queries, JIT off; settings put back when nested."""
+    """One transaction for the page's queries, JIT off and the ``collect`` settings (one round
+    trip); settings put back when nested."""
     nested = connection.in_atomic_block
     with transaction.atomic():
+        values = {**PAGE, **{k: "on" for k in WALK}, **COLLECT}
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT " + ", ".join("set_config(%s, %s, true)" for _ in PAGE),
-                [x for item in PAGE.items() for x in item],
+                "SELECT " + ", ".join("set_config(%s, %s, true)" for _ in values),
+                [x for item in values.items() for x in item],
             )
         try:
             yield
@@ -417,9 +488,9 @@ def _search_transaction():
                     )
 
 
-def _cursor_of(segments: list[Segment], pair: tuple[int, object]) -> str:
-    index, row = pair
-    return Cursor(index, segments[index].key_of(row), row.pk).encode()
+def _cursor_of(pair: tuple[int, tuple]) -> str:
+    index, found = pair
+    return Cursor(index, found[1] if len(found) > 1 else None, found[0]).encode()
 
 
 def result_page(
@@ -500,7 +571,7 @@ def result_page(
             has_previous = number > 1
             has_next = len(pairs) > page_size
         pairs = pairs[:page_size]
-        rows = [row for _, row in pairs]
+        rows = reader.rows(pairs)
         if counts_key and (kept is None or reader.counts != segment_counts):
             page_cache.store_counts(counts_key, version, (cap, count, sorted(reader.counts.items())))
     page = ResultPage(
@@ -509,8 +580,8 @@ def result_page(
         count=shown,
         count_capped=capped,
         num_pages=num_pages,
-        next_cursor=_cursor_of(segments, pairs[-1]) if has_next and pairs else None,
-        previous_cursor=_cursor_of(segments, pairs[0]) if has_previous and pairs else None,
+        next_cursor=_cursor_of(pairs[-1]) if has_next and pairs else None,
+        previous_cursor=_cursor_of(pairs[0]) if has_previous and pairs else None,
         has_previous=has_previous,
         by_cursor=by_cursor,
         segment_counts=dict(reader.counts),

@@ -254,8 +254,9 @@ def test_relevance_keeps_title_matches_first_across_pages(client, settings, monk
 @pytest.mark.parametrize("params", SEARCHES, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()) or "all")
 def test_counting_by_walk_or_by_index_agrees(monkeypatch, postings, params):
     counts = []
-    for share in (0, 10**9):  # always walk the order / always count through the indexes
-        monkeypatch.setattr(pages_module, "WALK_COUNT_SHARE", share)
+    for bias, share in ((10**9, 0), (0, 10**9)):  # always walk the order / always count through the indexes
+        monkeypatch.setattr(pages_module, "WALK_BIAS", bias)
+        monkeypatch.setattr(pages_module, "WALK_FILTER_SHARE", share)
         filterset = JobPostingFilter(params, queryset=JobPosting.objects.for_search())
         page, _notice = pages_module.result_page(
             filterset.queryset_without_keyword(),
