@@ -4,9 +4,10 @@ the code the search page runs, with the recall of every keyword query against ``
 Each query is a query string of ``/jobs/``. For each, the timed work is what the page does
 before rendering: build :class:`jobs.filters.JobPostingFilter` (reference data, cleaning) and
 read the page with :func:`jobs.filters.pages.result_page` (capped count and the page's rows,
-in one transaction) — ORM and database time together, in this process. Every query runs once
-to warm up, then ``--repeat`` times (default 5); p50, p95 and max are over all the runs of
-the queries of a type:
+in one transaction) — ORM and database time together, in this process — and, of that, the
+time in the database (:class:`DatabaseClock`: each statement from sending it to having its
+result, summed). Every query runs once to warm up, then ``--repeat`` times (default 5); p50,
+p95 and max are over all the runs of the queries of a type:
 
 * ``kw1``: one-syllable keywords (원, 사, 차, 빵 …), common and rare;
 * ``kw2``: two-syllable keywords (경비, 청소, 요양 …);
@@ -177,29 +178,51 @@ def as_query(params: dict) -> QueryDict:
     return query
 
 
+class DatabaseClock:
+    """Time spent in the database: from sending each statement to having its whole result
+    (psycopg reads every row of a result before ``execute`` returns), summed over a page's
+    statements, in ms. Django's ``execute_wrapper``; what is left of a page's time is Python
+    (filters, the ORM building SQL and model instances)."""
+
+    def __init__(self):
+        self.ms = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.ms += (time.perf_counter() - start) * 1000
+
+
 def read_page(params: dict, *, page=None, after=None, before=None):
-    """What the page does before rendering; returns (filterset, ResultPage, ms)."""
-    start = time.perf_counter()
-    filterset = JobPostingFilter(as_query(params), queryset=JobPosting.objects.for_search())
-    page_obj, _notice = result_page(
-        filterset.queryset_without_keyword(),
-        filterset.segments(),
-        terms=filterset.terms,
-        page_size=settings.NJ_PAGE_SIZE,
-        raw_page=page,
-        raw_after=after,
-        raw_before=before,
-    )
-    return filterset, page_obj, (time.perf_counter() - start) * 1000
+    """What the page does before rendering; returns (filterset, ResultPage, ms, database ms)."""
+    clock = DatabaseClock()
+    with connection.execute_wrapper(clock):
+        start = time.perf_counter()
+        filterset = JobPostingFilter(as_query(params), queryset=JobPosting.objects.for_search())
+        page_obj, _notice = result_page(
+            filterset.queryset_without_keyword(),
+            filterset.segments(),
+            terms=filterset.terms,
+            page_size=settings.NJ_PAGE_SIZE,
+            raw_page=page,
+            raw_after=after,
+            raw_before=before,
+        )
+        ms = (time.perf_counter() - start) * 1000
+    return filterset, page_obj, ms, clock.ms
 
 
-def timed(params: dict, repeat: int, **where) -> tuple[list[float], object, object]:
+def timed(params: dict, repeat: int, **where) -> tuple[list[float], object, object, list[float]]:
+    """``repeat`` runs after a warm-up: (ms of each, filterset, page, database ms of each)."""
     read_page(params, **where)  # warm-up
-    runs = []
+    runs, db_runs = [], []
     for _ in range(repeat):
-        filterset, page_obj, ms = read_page(params, **where)
+        filterset, page_obj, ms, db_ms = read_page(params, **where)
         runs.append(ms)
-    return runs, filterset, page_obj
+        db_runs.append(db_ms)
+    return runs, filterset, page_obj, db_runs
 
 
 def p95(values: list[float]) -> float:
@@ -239,14 +262,14 @@ def ordering_ids(filterset, start: int, stop: int) -> list[int]:
 def follow_next(params: dict, pages: int) -> tuple[str, float]:
     """Follow "다음 쪽" from the first page ``pages`` − 1 times; returns the cursor of the
     last page reached and the mean ms per step."""
-    _f, page_obj, _ms = read_page(params)
+    _f, page_obj, _ms, _db = read_page(params)
     start = time.perf_counter()
     cursor = None
     for n in range(2, pages + 1):
         if not page_obj.next_cursor:
             raise RuntimeError(f"{label(params)}: no page {n}")
         cursor = page_obj.next_cursor
-        _f, page_obj, _ms = read_page(params, page=str(n), after=cursor)
+        _f, page_obj, _ms, _db = read_page(params, page=str(n), after=cursor)
     return cursor, (time.perf_counter() - start) * 1000 / max(1, pages - 1)
 
 
@@ -275,15 +298,18 @@ def main() -> None:
         if kind == "deep":
             continue
         samples: list[float] = []
+        db_samples: list[float] = []
         recalls: list[float] = []
         precisions: list[float] = []
         progress(f"-- {kind}")
         for params in queries[kind]:
-            runs, filterset, page_obj = timed(params, args.repeat)
+            runs, filterset, page_obj, db_runs = timed(params, args.repeat)
             samples += runs
+            db_samples += db_runs
             line = (
                 f"  {label(params):42} {page_obj.count:>5}{'+' if page_obj.count_capped else ' '} "
-                f"p50 {statistics.median(runs):7.1f}  max {max(runs):7.1f} ms"
+                f"p50 {statistics.median(runs):6.1f} max {max(runs):6.1f} ms "
+                f"(database p50 {statistics.median(db_runs):5.1f} max {max(db_runs):5.1f})"
             )
             first = [p.pk for p in page_obj.object_list]
             expected = ordering_ids(filterset, 0, len(first) or settings.NJ_PAGE_SIZE)
@@ -302,19 +328,25 @@ def main() -> None:
             "p50_ms": round(statistics.median(samples), 1),
             "p95_ms": round(p95(samples), 1),
             "max_ms": round(max(samples), 1),
+            "db_p50_ms": round(statistics.median(db_samples), 1),
+            "db_p95_ms": round(p95(db_samples), 1),
+            "db_max_ms": round(max(db_samples), 1),
         }
         if recalls:
             figures["recall"] = round(min(recalls), 4)
             figures["precision"] = round(min(precisions), 4)
         result["types"][kind] = figures
-        progress(f"   {kind}: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms")
+        progress(
+            f"   {kind}: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms; "
+            f"in the database p50 {figures['db_p50_ms']}, p95 {figures['db_p95_ms']}, max {figures['db_max_ms']} ms"
+        )
     if "deep" in args.types:
         progress(f"-- deep: page {args.deep_page} reached by following '다음 쪽', next to page 1")
         deep_samples, first_samples, ratios = [], [], []
         for params in queries["deep"]:
             cursor, step_ms = follow_next(params, args.deep_page)
-            first_runs, filterset, _p = timed(params, args.repeat)
-            deep_runs, _f, deep_page = timed(params, args.repeat, page=str(args.deep_page), after=cursor)
+            first_runs, filterset, _p, _db = timed(params, args.repeat)
+            deep_runs, _f, deep_page, _db = timed(params, args.repeat, page=str(args.deep_page), after=cursor)
             deep_samples += deep_runs
             first_samples += first_runs
             ratio = statistics.median(deep_runs) / statistics.median(first_runs)
@@ -342,6 +374,7 @@ def main() -> None:
     keyword_types = [k for k in ("kw1", "kw2", "phrase", "kw_filters") if k in result["types"]]
     if keyword_types:
         result["keyword_p95_ms"] = max(result["types"][k]["p95_ms"] for k in keyword_types)
+        result["keyword_db_p95_ms"] = max(result["types"][k]["db_p95_ms"] for k in keyword_types)
         result["keyword_recall"] = min(result["types"][k]["recall"] for k in keyword_types)
     result["checks_ok"] = not findings
     for finding in findings:
