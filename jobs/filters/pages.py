@@ -36,6 +36,7 @@ import datetime
 import json
 import math
 import re
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -85,7 +86,18 @@ PAGE = {"jit": "off", "max_parallel_workers_per_gather": "0"}
 #: Every setting changed here.
 CHANGED = (*PAGE, *WALK, *COLLECT)
 
-_CURSOR = re.compile(r"([0-9])\.(n|[0-9]{1,10})\.([0-9]{1,18})")
+_CURSOR = re.compile(r"([0-9a-z]{2})-([0-9])\.(n|[0-9]{1,10})\.([0-9]{1,18})")
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def order_tag(segments: list[Segment]) -> str:
+    """Two characters naming the sort order of ``segments`` (their keys, directions and
+    parts; not the filters), put in front of its cursors: a cursor of another order, whose
+    values have the same shape (a date of posting read as a deadline), is refused instead of
+    silently placing the page somewhere else."""
+    shape = "|".join(f"{s.key}:{s.descending}:{s.is_date}:{s.null}:{s.in_title}" for s in segments)
+    number = zlib.crc32(shape.encode()) % (36 * 36)
+    return _BASE36[number // 36] + _BASE36[number % 36]
 
 
 @dataclass(frozen=True)
@@ -163,24 +175,26 @@ class Cursor:
     value: datetime.date | int | None
     pk: int
 
-    def encode(self) -> str:
-        """``"0.20261130.123"`` (date), ``"0.10320.77"`` (wage), ``"1.n.45"`` (no key)."""
+    def encode(self, segments: list[Segment]) -> str:
+        """The cursor as the order ``segments`` writes it (:func:`order_tag`, then segment,
+        value, id): ``"k7-0.20261130.123"`` (date), ``"3q-0.10320.77"`` (wage), ``"3q-1.n.45"``
+        (no key)."""
         if self.value is None:
             value = "n"
         elif isinstance(self.value, datetime.date):
             value = self.value.strftime("%Y%m%d")
         else:
             value = str(self.value)
-        return f"{self.segment}.{value}.{self.pk}"
+        return f"{order_tag(segments)}-{self.segment}.{value}.{self.pk}"
 
     @classmethod
     def parse(cls, raw: str | None, segments: list[Segment]) -> Cursor | None:
         """The cursor in ``raw``, or ``None`` when it is missing or is not one of ``segments``'
         (a cursor of another sort order, an edited or truncated one)."""
         match = _CURSOR.fullmatch((raw or "").strip())
-        if not match:
+        if not match or match[1] != order_tag(segments):
             return None
-        index, value, pk = int(match[1]), match[2], int(match[3])
+        index, value, pk = int(match[2]), match[3], int(match[4])
         if index >= len(segments) or pk > 2**63 - 1:
             return None
         segment = segments[index]
@@ -488,9 +502,9 @@ def _search_transaction():
                     )
 
 
-def _cursor_of(pair: tuple[int, tuple]) -> str:
+def _cursor_of(segments: list[Segment], pair: tuple[int, tuple]) -> str:
     index, found = pair
-    return Cursor(index, found[1] if len(found) > 1 else None, found[0]).encode()
+    return Cursor(index, found[1] if len(found) > 1 else None, found[0]).encode(segments)
 
 
 def result_page(
@@ -580,8 +594,8 @@ def result_page(
         count=shown,
         count_capped=capped,
         num_pages=num_pages,
-        next_cursor=_cursor_of(pairs[-1]) if has_next and pairs else None,
-        previous_cursor=_cursor_of(pairs[0]) if has_previous and pairs else None,
+        next_cursor=_cursor_of(segments, pairs[-1]) if has_next and pairs else None,
+        previous_cursor=_cursor_of(segments, pairs[0]) if has_previous and pairs else None,
         has_previous=has_previous,
         by_cursor=by_cursor,
         segment_counts=dict(reader.counts),

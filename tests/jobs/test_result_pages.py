@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from jobs.filters import JobPostingFilter
 from jobs.filters import pages as pages_module
-from jobs.filters.pages import Cursor, Segment
+from jobs.filters.pages import Cursor, Segment, order_tag
 from jobs.models import JobPosting
 from tests.factories import JobPostingFactory
 
@@ -173,13 +173,33 @@ def test_a_cursor_of_another_order_never_500(client, settings, postings, sort):
 def test_cursor_round_trip():
     dates = [Segment("date_posted", is_date=True)]
     wages = [Segment("wage_hourly"), Segment(None, null="wage_hourly")]
-    assert Cursor.parse(Cursor(0, datetime.date(2026, 11, 30), 123).encode(), dates) == Cursor(
+    assert Cursor.parse(Cursor(0, datetime.date(2026, 11, 30), 123).encode(dates), dates) == Cursor(
         0, datetime.date(2026, 11, 30), 123
     )
-    assert Cursor.parse("0.10320.9", wages) == Cursor(0, 10_320, 9)
-    assert Cursor.parse("1.n.7", wages) == Cursor(1, None, 7)
-    assert Cursor.parse("1.n.7", dates) is None  # no second segment
-    assert Cursor.parse("0.n.7", wages) is None  # the first segment has a key
+    w, d = order_tag(wages), order_tag(dates)
+    assert w != d and re.fullmatch(r"[0-9a-z]{2}", w)
+    assert Cursor.parse(f"{w}-0.10320.9", wages) == Cursor(0, 10_320, 9)
+    assert Cursor.parse(f"{w}-1.n.7", wages) == Cursor(1, None, 7)
+    assert Cursor.parse(f"{d}-1.n.7", dates) is None  # no second segment
+    assert Cursor.parse(f"{w}-0.n.7", wages) is None  # the first segment has a key
+    assert Cursor.parse("0.10320.9", wages) is None  # no order named
+    assert Cursor.parse(f"{d}-0.10320.9", wages) is None  # another order's
+
+
+def test_a_cursor_of_another_order_with_the_same_shape_is_refused(client, settings, postings):
+    """The "다음 쪽" cursor of the newest-first order holds a date, as a deadline-order cursor
+    does; given to the deadline order it used to place the page at that date as a deadline
+    without a word (review of issue 7). It now shows the first page and says so."""
+    settings.NJ_PAGE_SIZE = 4
+    newest = client.get(LIST, {"sort": "newest"}).context["page_obj"].next_cursor
+    response = client.get(LIST, {"sort": "deadline", "page": "2", "after": newest})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 1
+    assert [p.pk for p in response.context["postings"]] == expected({"sort": "deadline"})[:4]
+    assert FIRST_PAGE_NOTICE in response.content.decode()
+    own = client.get(LIST, {"sort": "deadline"}).context["page_obj"].next_cursor
+    page = client.get(LIST, {"sort": "deadline", "page": "2", "after": own}).context["page_obj"]
+    assert page.number == 2
 
 
 def test_capped_count_says_more_and_links_no_last_page(client, settings, monkeypatch, postings):
@@ -273,7 +293,8 @@ def test_a_cursor_past_the_last_row_shows_the_first_page_and_says_so(client, set
     """A stale "다음 쪽" link (the rows after it closed meanwhile) or a made-up cursor past the
     end used to give an empty page with no notice and no way back (review of issue 7)."""
     settings.NJ_PAGE_SIZE = 4
-    for params in ({"sort": "wage", "after": "1.n.0"}, {"after": "0.20000101.0"}):
+    wage, newest = (order_tag(JobPostingFilter(p).segments()) for p in ({"sort": "wage"}, {}))
+    for params in ({"sort": "wage", "after": f"{wage}-1.n.0"}, {"after": f"{newest}-0.20000101.0"}):
         response = client.get(LIST, params)
         assert response.status_code == 200
         assert response.context["page_obj"].number == 1
