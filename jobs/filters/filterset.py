@@ -22,7 +22,7 @@ from .. import cached
 from ..choices import EmploymentType, PriorityGroup, Shift
 from ..models import JobPosting, today_kst
 from ..search import MAX_QUERY_LENGTH, query_terms
-from .pages import Segment
+from .order import Segment
 from .params import (
     CLOSING_WITHIN_OPTIONS,
     MAX_HOURLY_WAGE,

@@ -116,11 +116,11 @@ def test_list_queries_do_not_grow_with_postings_or_page_size(client, settings, p
 @pytest.mark.parametrize("params", SEARCHES)
 def test_list_queries_are_bounded_on_every_path(client, settings, monkeypatch, params):
     """With the cap at one match and every count walking: the longest way through a page."""
-    from jobs.filters import pages
+    from jobs.filters import pages, reader
 
     monkeypatch.setattr(pages, "COUNT_CAP", 1)
-    monkeypatch.setattr(pages, "WALK_BIAS", 10**9)
-    monkeypatch.setattr(pages, "WALK_FILTER_SHARE", 0)
+    monkeypatch.setattr(reader, "WALK_BIAS", 10**9)
+    monkeypatch.setattr(reader, "WALK_FILTER_SHARE", 0)
     settings.NJ_PAGE_SIZE = 3
     make_postings(12)
     queries(client, LIST, params)

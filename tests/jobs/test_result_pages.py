@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from jobs.filters import JobPostingFilter
 from jobs.filters import pages as pages_module
-from jobs.filters.pages import Cursor, Segment, order_tag
+from jobs.filters import reader as reader_module
+from jobs.filters.order import Cursor, Segment, order_tag
 from jobs.models import JobPosting
 from tests.factories import JobPostingFactory
 
@@ -275,8 +276,8 @@ def test_relevance_keeps_title_matches_first_across_pages(client, settings, monk
 def test_counting_by_walk_or_by_index_agrees(monkeypatch, postings, params):
     counts = []
     for bias, share in ((10**9, 0), (0, 10**9)):  # always walk the order / always count through the indexes
-        monkeypatch.setattr(pages_module, "WALK_BIAS", bias)
-        monkeypatch.setattr(pages_module, "WALK_FILTER_SHARE", share)
+        monkeypatch.setattr(reader_module, "WALK_BIAS", bias)
+        monkeypatch.setattr(reader_module, "WALK_FILTER_SHARE", share)
         filterset = JobPostingFilter(params, queryset=JobPosting.objects.for_search())
         page, _notice = pages_module.result_page(
             filterset.queryset_without_keyword(),

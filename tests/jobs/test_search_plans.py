@@ -13,8 +13,9 @@ from employers.models import Certification
 from jobs import cached, page_cache
 from jobs.filters import JobPostingFilter
 from jobs.filters import filterset as filterset_module
-from jobs.filters import pages as pages_module
+from jobs.filters import reader as reader_module
 from jobs.filters.filterset import overlap_condition
+from jobs.filters.order import Segment
 from jobs.models import JobPosting
 from tests.factories import CertificationFactory, EmployerFactory, JobPostingFactory
 
@@ -97,9 +98,9 @@ def test_walk_or_collect_follows_the_estimated_costs(monkeypatch):
     """원 on 95 % of postings: a walk meets about 1,500 rows, a bitmap holds 190,000 entries;
     조리 on 8 %: a walk meets 8,500 rows, collecting reads the 1,001 it counts."""
     monkeypatch.setattr(cached, "posting_rows", lambda: 200_000.0)
-    monkeypatch.setattr(pages_module, "estimated_rows", lambda queryset: 137_000.0)
+    monkeypatch.setattr(reader_module, "estimated_rows", lambda queryset: 137_000.0)
     shares = {"원": 0.95, "조리": 0.08, "빵": 0.0007}
-    monkeypatch.setattr(pages_module, "keyword_share", lambda terms, in_title=False: shares[terms[0]])
+    monkeypatch.setattr(reader_module, "keyword_share", lambda terms, in_title=False: shares[terms[0]])
     for word, walks in (("원", True), ("조리", False), ("빵", False)):
-        reader = pages_module._Reader(JobPosting.objects.open(), [pages_module.Segment("date_posted")], [word], 0, 1000)
+        reader = reader_module.SegmentReader(JobPosting.objects.open(), [Segment("date_posted")], [word], 0, 1000)
         assert reader.walk_is_cheaper(None) is walks, word
