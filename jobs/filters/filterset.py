@@ -431,6 +431,8 @@ class JobPostingFilter(django_filters.FilterSet):
         (:mod:`jobs.filters.pages`): relevance is the title matches by date then the other
         matches by date; the deadline and wage orders end with the postings without a deadline
         or a wage, newest id first."""
+        if not hasattr(self.form, "cleaned_data"):  # called before .qs
+            self.form.is_valid()
         sort = self.effective_sort
         if sort == SORT_DEADLINE:
             # open postings only: deadlines from today (the index range starts there)

@@ -43,6 +43,9 @@ from .reader import SegmentReader, search_transaction
 
 #: Matches counted at most; more are shown as "COUNT_CAP건 이상".
 COUNT_CAP = 1000
+#: The highest page number a "다음 쪽" link beyond the count may carry (2,000,000 postings at 20
+#: a page); a larger one is a made-up link.
+MOST_PAGES = 100_000
 
 
 @dataclass
@@ -87,10 +90,12 @@ class ResultPage:
         return f"page={self.next_page_number}&after={self.next_cursor}"
 
     def previous_query(self) -> str:
-        """``page=N&before=…`` for the "이전 쪽" link (``page=1`` for the first page)."""
+        """``page=N&before=…`` for the "이전 쪽" link (``page=1`` from the second page reached
+        by number). A page reached by a cursor always goes back by its cursor, whatever its
+        number says: the rows before it are the previous page."""
         if not self.has_previous:
             return ""
-        if self.previous_cursor is None or self.number <= 2:
+        if self.previous_cursor is None or (self.number <= 2 and not self.by_cursor):
             return "page=1"
         return f"page={self.previous_page_number}&before={self.previous_cursor}"
 
@@ -104,6 +109,22 @@ def page_number(raw: str | None) -> int | None:
 def _cursor_of(segments: list[Segment], pair: tuple[int, tuple]) -> str:
     index, found = pair
     return Cursor(index, found[1] if len(found) > 1 else None, found[0]).encode(segments)
+
+
+def _cursor_page_number(
+    reader: SegmentReader, first: tuple[int, tuple], asked: int, capped: bool, page_size: int
+) -> tuple[int, bool, bool]:
+    """(number, has_previous, whether ``asked`` was wrong) of a page reached by a cursor whose
+    first row is ``first``: within the cap its true number, from the rows before it (one
+    capped count); beyond the cap the number the link asked for, which cannot be checked,
+    kept between 2 and :data:`MOST_PAGES`. A link whose ``page`` was edited
+    or mixed up with another link's cursor no longer labels a page wrongly (review of issue 7:
+    "2 / 9 쪽" over the rows of page 5, whose "이전 쪽" then skipped pages 2 to 4)."""
+    if not capped:
+        before = reader.rows_before(*first)
+        number = before // page_size + 1
+        return number, before > 0, number != asked
+    return min(asked, MOST_PAGES), True, asked > MOST_PAGES
 
 
 def result_page(
@@ -184,6 +205,10 @@ def result_page(
             has_previous = number > 1
             has_next = len(pairs) > page_size
         pairs = pairs[:page_size]
+        if by_cursor and pairs:
+            number, has_previous, wrong = _cursor_page_number(reader, pairs[0], number, capped, page_size)
+            if wrong and page_number(raw_page) is not None and notice is None:
+                notice = _("요청한 쪽 번호가 올바르지 않아 이 쪽의 번호를 고쳐 보여 드립니다.")
         rows = reader.rows(pairs)
         if counts_key and (kept is None or reader.counts != segment_counts):
             page_cache.store_counts(counts_key, version, (cap, count, sorted(reader.counts.items())))

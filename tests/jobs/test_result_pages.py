@@ -301,3 +301,62 @@ def test_a_cursor_past_the_last_row_shows_the_first_page_and_says_so(client, set
         assert response.context["page_obj"].number == 1
         assert [p.pk for p in response.context["postings"]] == expected({"sort": params.get("sort", "")})[:4]
         assert "더 보여 드릴 결과가 없어 첫 쪽을 보여 드립니다" in response.content.decode()
+
+
+WRONG_NUMBER_NOTICE = "요청한 쪽 번호가 올바르지 않아 이 쪽의 번호를 고쳐 보여 드립니다."
+
+
+def path_to_page(client, params: dict, number: int) -> str:
+    """The "다음 쪽" path that leads to page ``number``."""
+    path = LIST + "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    for _ in range(number - 1):
+        path = next_path(client.get(path).content.decode())
+    return path
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "경비"}, {"sort": "wage"}])
+def test_a_cursor_link_with_an_edited_page_number_is_numbered_by_its_rows(client, settings, postings, params):
+    """Review of issue 7: ``page=2`` with the cursor of the link to page 5 was labelled "2 / 5
+    쪽" over page 5's rows, and its "이전 쪽" went to page 1, skipping pages 2 to 4."""
+    settings.NJ_PAGE_SIZE = 3
+    seen, _last = walk(client, params)
+    fifth = path_to_page(client, params, 5)
+    edited = re.sub(r"page=5", "page=2", fifth)
+    response = client.get(edited)
+    page = response.context["page_obj"]
+    assert page.number == 5 and [p.pk for p in response.context["postings"]] == seen[4]
+    assert WRONG_NUMBER_NOTICE in response.content.decode()
+    back = previous_path(response.content.decode())
+    assert "before=" in back
+    assert [p.pk for p in client.get(back).context["postings"]] == seen[3]
+    assert client.get(back).context["page_obj"].number == 4
+    # the links themselves carry the right numbers: no notice on the way
+    assert WRONG_NUMBER_NOTICE not in client.get(fifth).content.decode()
+
+
+def test_a_huge_page_number_with_a_cursor_is_not_shown(client, settings, monkeypatch, postings):
+    settings.NJ_PAGE_SIZE = 3
+    second = path_to_page(client, {"q": "경비"}, 2)
+    huge = second.replace("page=2", "page=999999999999")
+    response = client.get(huge)
+    assert response.status_code == 200 and response.context["page_obj"].number == 2
+    assert WRONG_NUMBER_NOTICE in response.content.decode()
+    api = client.get("/jobs/api/postings.json" + huge[len(LIST) :]).json()
+    assert api["page"] == 1  # the same rows are on its first page of 50 (feeds.API_PAGE_SIZE)
+    # beyond the cap the position cannot be counted: the number stays within what the table could fill
+    monkeypatch.setattr(pages_module, "COUNT_CAP", 2)
+    response = client.get(huge)
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == pages_module.MOST_PAGES
+
+
+def test_the_page_title_names_the_page(client, settings, postings):
+    settings.NJ_PAGE_SIZE = 3
+    third = client.get(path_to_page(client, {"q": "경비"}, 3)).content.decode()
+    assert re.search(r"<title>일자리 찾기: 경비 \(3쪽\) - ", third)
+    first = client.get(LIST, {"q": "경비"}).content.decode()
+    assert re.search(r"<title>일자리 찾기: 경비 - ", first)
+
+
+def test_segments_can_be_asked_before_the_results():
+    assert JobPostingFilter({"q": "경비", "sort": "relevance"}).segments()[0].in_title is True
