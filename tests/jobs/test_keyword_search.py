@@ -130,3 +130,13 @@ def test_very_long_keyword_is_cut_with_a_notice(client):
     response = client.get("/jobs/", {"q": "경비 " + "가" * 10_000})
     assert response.status_code == 200
     assert "검색어가 너무 길어 앞의 100자만 사용했습니다." in response.context["notices"]
+
+
+def test_an_emoji_in_the_keyword_is_left_out_with_a_notice(client):
+    """Review of issue 7: ``한😀`` searched for 한 without a word about the emoji."""
+    posting = JobPostingFactory(title="한식 조리원")
+    response = client.get("/jobs/", {"q": "한식😀"})
+    assert [p.pk for p in response.context["postings"]] == [posting.pk]
+    assert "검색어의 그림 문자(이모지 등)는 빼고 찾았습니다." in response.context["notices"]
+    plain = client.get("/jobs/", {"q": "한식 (주간)"})
+    assert not any("그림 문자" in n for n in plain.context["notices"])  # ordinary punctuation says nothing
