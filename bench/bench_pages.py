@@ -36,7 +36,7 @@ ratio of requests per second to that ceiling's; the last line is one JSON object
 Needs ``wrk`` (Debian: ``apt-get install wrk``) and the city in the scratch database
 (``bench/generate_city.py``)::
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nj_bench7 .venv/bin/python bench/bench_pages.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nj_bench .venv/bin/python bench/bench_pages.py
 
 Figures only; nothing is asserted on time (shared machines are noisy).
 """
@@ -119,15 +119,16 @@ def fetch(base: str, path: str) -> bytes:
         return response.read()
 
 
-def follow_next(base: str, path: str, pages: int) -> str:
-    """The path of page ``pages`` of ``path``, reached by following its "다음 쪽" links."""
+def follow_next(base: str, path: str, pages: int) -> tuple[str, int]:
+    """The path of page ``pages`` of ``path``, reached by following its "다음 쪽" links, and
+    that page's number: the last page when there are fewer (a small generated city)."""
     for n in range(2, pages + 1):
         body = fetch(base, path).decode()
         match = _NEXT.search(body)
         if not match:
-            raise RuntimeError(f"no 'next' link on page {n - 1} of {path}")
+            return path, n - 1
         path = "/jobs/" + html.unescape(match.group(1))
-    return path
+    return path, pages
 
 
 def start_gunicorn(port: int, env: dict) -> subprocess.Popen:
@@ -213,12 +214,14 @@ def run_mode(mode: str, env: dict, paths: dict, args, workdir: Path) -> dict:
     try:
         wait_ready(base)
         workdir.joinpath("ceiling.html").write_bytes(fetch(base, "/jobs/"))
-        start = time.perf_counter()
-        paths["deep"] = [follow_next(base, "/jobs/", DEEP_PAGE)]
-        progress(
-            f"[{mode}] page {DEEP_PAGE} of /jobs/ reached by 'next' in {time.perf_counter() - start:.1f} s: "
-            f"{paths['deep'][0]}"
-        )
+        if "deep" in args.types:
+            start = time.perf_counter()
+            deep_path, reached = follow_next(base, "/jobs/", args.deep_page)
+            paths["deep"] = [deep_path]
+            progress(
+                f"[{mode}] page {reached} of /jobs/ reached by 'next' in {time.perf_counter() - start:.1f} s: "
+                f"{deep_path}" + ("" if reached == args.deep_page else f" (the last page: fewer than {args.deep_page})")
+            )
         for kind in args.types:
             if kind == "ceiling":
                 continue
@@ -254,6 +257,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py's)")
     parser.add_argument("--types", nargs="*", default=list(TYPES), choices=TYPES)
+    parser.add_argument(
+        "--deep-page", type=int, default=DEEP_PAGE, help="the page the deep type reaches by 'next' (or the last)"
+    )
     parser.add_argument(
         "--page-cache",
         choices=("both", "on", "off"),

@@ -21,7 +21,7 @@ Then ``VACUUM (ANALYZE)`` of the database.
 Prints the rows and seconds of each table, the total, and as its last line one JSON object
 (``bench/README.md``). Refuses a database whose name does not contain ``bench``::
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nj_bench7 .venv/bin/python bench/generate_city.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nj_bench .venv/bin/python bench/generate_city.py
     DATABASE_URL=… .venv/bin/python bench/generate_city.py --scale 0.05     # 1/20 of the city
 
 The vocabulary is read at run time from ``NJ_SHARED_DATA`` (default ``../shared/data``).
