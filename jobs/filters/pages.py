@@ -112,19 +112,23 @@ def _cursor_of(segments: list[Segment], pair: tuple[int, tuple]) -> str:
 
 
 def _cursor_page_number(
-    reader: SegmentReader, first: tuple[int, tuple], asked: int, capped: bool, page_size: int
+    reader: SegmentReader, first: tuple[int, tuple], raw_page: str | None, capped: bool, page_size: int
 ) -> tuple[int, bool, bool]:
-    """(number, has_previous, whether ``asked`` was wrong) of a page reached by a cursor whose
-    first row is ``first``: within the cap its true number, from the rows before it (one
-    capped count); beyond the cap the number the link asked for, which cannot be checked,
-    kept between 2 and :data:`MOST_PAGES`. A link whose ``page`` was edited
-    or mixed up with another link's cursor no longer labels a page wrongly (review of issue 7:
-    "2 / 9 쪽" over the rows of page 5, whose "이전 쪽" then skipped pages 2 to 4)."""
+    """(number, has_previous, whether the ``page`` the link gave was wrong) of a page reached
+    by a cursor whose first row is ``first``: within the cap its true number, from the rows
+    before it (one capped count); beyond the cap the number the link gave, which cannot be
+    checked, kept between 2 and :data:`MOST_PAGES` (2 without one). A link whose ``page`` was
+    edited or mixed up with another link's cursor no longer labels a page wrongly (review of
+    issue 7: "2 / 9 쪽" over the rows of page 5, whose "이전 쪽" then skipped pages 2 to 4)."""
+    given = bool((raw_page or "").strip())
+    asked = page_number(raw_page)
     if not capped:
         before = reader.rows_before(*first)
         number = before // page_size + 1
-        return number, before > 0, number != asked
-    return min(asked, MOST_PAGES), True, asked > MOST_PAGES
+        return number, before > 0, given and asked != number
+    if asked is None or not 2 <= asked <= MOST_PAGES:
+        return (MOST_PAGES if asked is not None and asked > MOST_PAGES else 2), True, given
+    return asked, True, False
 
 
 def result_page(
@@ -206,8 +210,8 @@ def result_page(
             has_next = len(pairs) > page_size
         pairs = pairs[:page_size]
         if by_cursor and pairs:
-            number, has_previous, wrong = _cursor_page_number(reader, pairs[0], number, capped, page_size)
-            if wrong and page_number(raw_page) is not None and notice is None:
+            number, has_previous, wrong = _cursor_page_number(reader, pairs[0], raw_page, capped, page_size)
+            if wrong and notice is None:
                 notice = _("요청한 쪽 번호가 올바르지 않아 이 쪽의 번호를 고쳐 보여 드립니다.")
         rows = reader.rows(pairs)
         if counts_key and (kept is None or reader.counts != segment_counts):

@@ -132,7 +132,7 @@ class QueryStringCleaner:
             self.notices.append(_("검색어가 너무 길어 앞의 %(n)d자만 사용했습니다.") % {"n": MAX_QUERY_LENGTH})
         if q.strip() and not query_terms(q):
             self.notices.append(_("검색어에 찾을 수 있는 글자(한글·영문·숫자)가 없어 검색어 없이 보여 드립니다."))
-        elif any(unicodedata.category(c) in ("So", "Co", "Cs") for c in q):  # emoji, pictographs
+        elif any(unicodedata.category(c) in ("So", "Sk", "Co", "Cs") for c in q):  # emoji, skin tones
             self.notices.append(_("검색어의 그림 문자(이모지 등)는 빼고 찾았습니다."))
 
     def _clean_dongs(self, data: QueryDict) -> None:

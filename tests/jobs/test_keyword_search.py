@@ -138,5 +138,7 @@ def test_an_emoji_in_the_keyword_is_left_out_with_a_notice(client):
     response = client.get("/jobs/", {"q": "한식😀"})
     assert [p.pk for p in response.context["postings"]] == [posting.pk]
     assert "검색어의 그림 문자(이모지 등)는 빼고 찾았습니다." in response.context["notices"]
+    tone = client.get("/jobs/", {"q": "한식\U0001f3fb"})  # a skin-tone modifier alone (review 2)
+    assert "검색어의 그림 문자(이모지 등)는 빼고 찾았습니다." in tone.context["notices"]
     plain = client.get("/jobs/", {"q": "한식 (주간)"})
     assert not any("그림 문자" in n for n in plain.context["notices"])  # ordinary punctuation says nothing

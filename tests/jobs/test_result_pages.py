@@ -360,3 +360,25 @@ def test_the_page_title_names_the_page(client, settings, postings):
 
 def test_segments_can_be_asked_before_the_results():
     assert JobPostingFilter({"q": "경비", "sort": "relevance"}).segments()[0].in_title is True
+
+
+@pytest.mark.parametrize("page", ["1", "-7", "9999999999999", "x"])
+def test_a_wrong_page_number_on_the_second_page_says_so(client, settings, postings, page):
+    """Review 2 of issue 7: on a cursor page whose true number is 2, an edited ``page`` was
+    corrected without a word, and so was a number too long to read."""
+    settings.NJ_PAGE_SIZE = 3
+    second = path_to_page(client, {"q": "경비"}, 2)
+    response = client.get(second.replace("page=2", f"page={page}"))
+    assert response.context["page_obj"].number == 2
+    assert WRONG_NUMBER_NOTICE in response.content.decode()
+
+
+def test_beyond_the_cap_a_wrong_page_number_says_so(client, settings, monkeypatch, postings):
+    settings.NJ_PAGE_SIZE = 3
+    monkeypatch.setattr(pages_module, "COUNT_CAP", 2)
+    third = path_to_page(client, {}, 3)
+    assert WRONG_NUMBER_NOTICE not in client.get(third).content.decode()
+    for page, shown in (("-7", 2), ("x", 2), ("999999999", pages_module.MOST_PAGES)):
+        response = client.get(third.replace("page=3", f"page={page}"))
+        assert response.context["page_obj"].number == shown
+        assert WRONG_NUMBER_NOTICE in response.content.decode()
