@@ -12,7 +12,9 @@ from django.db.models import Q
 
 from ..models.postings import keyword_match, title_match
 
-_CURSOR = re.compile(r"([0-9a-z]{2})-([0-9])\.(n|[0-9]{1,10})\.([0-9]{1,18})")
+_CURSOR = re.compile(r"([0-9a-z]{2})-([0-9])\.(n|[0-9]{1,10})\.([0-9]{1,18})\.([0-9]{1,6})")
+#: The highest page number a cursor may carry (2,000,000 postings at 20 a page).
+MOST_PAGES = 100_000
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -95,23 +97,26 @@ class Segment:
 
 @dataclass(frozen=True)
 class Cursor:
-    """A position in a result: the segment, the sort value and the id of a row."""
+    """A position in a result: the segment, the sort value and the id of a row, and the number
+    of the page that row is on (so that the page a link leads to is numbered from the link's
+    own cursor, whatever its ``page`` parameter says: review of issue 7)."""
 
     segment: int
     value: datetime.date | int | None
     pk: int
+    page: int = 1
 
     def encode(self, segments: list[Segment]) -> str:
         """The cursor as the order ``segments`` writes it (:func:`order_tag`, then segment,
-        value, id): ``"k7-0.20261130.123"`` (date), ``"3q-0.10320.77"`` (wage), ``"3q-1.n.45"``
-        (no key)."""
+        value, id, page): ``"k7-0.20261130.123.4"`` (date), ``"3q-0.10320.77.2"`` (wage),
+        ``"3q-1.n.45.9"`` (no key)."""
         if self.value is None:
             value = "n"
         elif isinstance(self.value, datetime.date):
             value = self.value.strftime("%Y%m%d")
         else:
             value = str(self.value)
-        return f"{order_tag(segments)}-{self.segment}.{value}.{self.pk}"
+        return f"{order_tag(segments)}-{self.segment}.{value}.{self.pk}.{self.page}"
 
     @classmethod
     def parse(cls, raw: str | None, segments: list[Segment]) -> Cursor | None:
@@ -120,18 +125,18 @@ class Cursor:
         match = _CURSOR.fullmatch((raw or "").strip())
         if not match or match[1] != order_tag(segments):
             return None
-        index, value, pk = int(match[2]), match[3], int(match[4])
-        if index >= len(segments) or pk > 2**63 - 1:
+        index, value, pk, page = int(match[2]), match[3], int(match[4]), int(match[5])
+        if index >= len(segments) or pk > 2**63 - 1 or not 1 <= page <= MOST_PAGES:
             return None
         segment = segments[index]
         if segment.key is None:
-            return cls(index, None, pk) if value == "n" else None
+            return cls(index, None, pk, page) if value == "n" else None
         if value == "n":
             return None
         if segment.is_date:
             try:
-                return cls(index, datetime.datetime.strptime(value, "%Y%m%d").date(), pk)
+                return cls(index, datetime.datetime.strptime(value, "%Y%m%d").date(), pk, page)
             except ValueError:
                 return None
         number = int(value)
-        return cls(index, number, pk) if number <= 2**31 - 1 else None
+        return cls(index, number, pk, page) if number <= 2**31 - 1 else None

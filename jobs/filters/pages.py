@@ -38,14 +38,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from .. import page_cache
-from .order import Cursor, Segment
+from .order import MOST_PAGES, Cursor, Segment
 from .reader import SegmentReader, search_transaction
 
 #: Matches counted at most; more are shown as "COUNT_CAP건 이상".
 COUNT_CAP = 1000
-#: The highest page number a "다음 쪽" link beyond the count may carry (2,000,000 postings at 20
-#: a page); a larger one is a made-up link.
-MOST_PAGES = 100_000
 
 
 @dataclass
@@ -106,29 +103,9 @@ def page_number(raw: str | None) -> int | None:
     return int(raw) if re.fullmatch(r"-?[0-9]{1,12}", raw) else None
 
 
-def _cursor_of(segments: list[Segment], pair: tuple[int, tuple]) -> str:
+def _cursor_of(segments: list[Segment], pair: tuple[int, tuple], page: int) -> str:
     index, found = pair
-    return Cursor(index, found[1] if len(found) > 1 else None, found[0]).encode(segments)
-
-
-def _cursor_page_number(
-    reader: SegmentReader, first: tuple[int, tuple], raw_page: str | None, capped: bool, page_size: int
-) -> tuple[int, bool, bool]:
-    """(number, has_previous, whether the ``page`` the link gave was wrong) of a page reached
-    by a cursor whose first row is ``first``: within the cap its true number, from the rows
-    before it (one capped count); beyond the cap the number the link gave, which cannot be
-    checked, kept between 2 and :data:`MOST_PAGES` (2 without one). A link whose ``page`` was
-    edited or mixed up with another link's cursor no longer labels a page wrongly (review of
-    issue 7: "2 / 9 쪽" over the rows of page 5, whose "이전 쪽" then skipped pages 2 to 4)."""
-    given = bool((raw_page or "").strip())
-    asked = page_number(raw_page)
-    if not capped:
-        before = reader.rows_before(*first)
-        number = before // page_size + 1
-        return number, before > 0, given and asked != number
-    if asked is None or not 2 <= asked <= MOST_PAGES:
-        return (MOST_PAGES if asked is not None and asked > MOST_PAGES else 2), True, given
-    return asked, True, False
+    return Cursor(index, found[1] if len(found) > 1 else None, found[0], min(page, MOST_PAGES)).encode(segments)
 
 
 def result_page(
@@ -148,8 +125,10 @@ def result_page(
     asked for by the query string's ``page``, ``after`` and ``before``, and a notice when one
     of them was not valid.
 
-    ``after``/``before`` (a cursor of this order) win over ``page``, which then only numbers
-    the page. Without a cursor, ``page`` is a page number within the count (bad values give
+    ``after``/``before`` (a cursor of this order) win over ``page``. A cursor carries the
+    number of the page it was taken from, which numbers the page it leads to; a ``page`` that
+    disagrees (an edited link, or one whose parts were mixed up) only adds a notice. Without
+    a cursor, ``page`` is a page number within the count (bad values give
     the first page, a number past the end the last, with a notice); a malformed or foreign
     cursor gives the first page with a notice, as does an ``after`` past the last row (a
     stale link: the rows after it closed). The number of queries does not depend on the
@@ -184,7 +163,7 @@ def result_page(
             if pairs or not count:
                 has_next = len(pairs) > page_size
                 has_previous = by_cursor = True
-                number = max(2, number or 2)
+                number = min(after.page + 1, MOST_PAGES)  # the page after the link's own
             else:  # a stale or made-up cursor past the last row: the first page, said so
                 notice = _("요청한 쪽 뒤에는 더 보여 드릴 결과가 없어 첫 쪽을 보여 드립니다.")
                 number = 1
@@ -193,7 +172,7 @@ def result_page(
             if len(back) > page_size:
                 pairs = list(reversed(back[:page_size]))
                 has_previous = has_next = by_cursor = True  # the page we came from is next
-                number = max(2, number or 2)
+                number = max(2, before.page - 1)
             else:
                 number = 1  # reached the start: show the first page in full
         if not by_cursor:
@@ -209,10 +188,9 @@ def result_page(
             has_previous = number > 1
             has_next = len(pairs) > page_size
         pairs = pairs[:page_size]
-        if by_cursor and pairs:
-            number, has_previous, wrong = _cursor_page_number(reader, pairs[0], raw_page, capped, page_size)
-            if wrong and notice is None:
-                notice = _("요청한 쪽 번호가 올바르지 않아 이 쪽의 번호를 고쳐 보여 드립니다.")
+        if by_cursor and (raw_page or "").strip() and page_number(raw_page) != number and notice is None:
+            # an edited link, or one whose page and cursor were mixed up: the cursor decides
+            notice = _("요청한 쪽 번호가 올바르지 않아 이 쪽의 번호를 고쳐 보여 드립니다.")
         rows = reader.rows(pairs)
         if counts_key and (kept is None or reader.counts != segment_counts):
             page_cache.store_counts(counts_key, version, (cap, count, sorted(reader.counts.items())))
@@ -222,8 +200,8 @@ def result_page(
         count=shown,
         count_capped=capped,
         num_pages=num_pages,
-        next_cursor=_cursor_of(segments, pairs[-1]) if has_next and pairs else None,
-        previous_cursor=_cursor_of(segments, pairs[0]) if has_previous and pairs else None,
+        next_cursor=_cursor_of(segments, pairs[-1], number) if has_next and pairs else None,
+        previous_cursor=_cursor_of(segments, pairs[0], number) if has_previous and pairs else None,
         has_previous=has_previous,
         by_cursor=by_cursor,
         segment_counts=dict(reader.counts),

@@ -245,16 +245,6 @@ class SegmentReader:
             index += 1
         return found
 
-    def rows_before(self, index: int, found: tuple) -> int:
-        """Rows of the result before the row ``found`` (``(id, key)`` or ``(id,)``) of segment
-        ``index``, for a result within the cap (counted through the indexes)."""
-        segment = self.segments[index]
-        value = found[1] if len(found) > 1 else None
-        earlier = sum(self.segment_count(i) for i in range(index))
-        self.use("collect")
-        before = self.segment_queryset(index, indexed=True).filter(segment.after(value, found[0], reverse=True))
-        return earlier + count_capped(before, self.cap)
-
     def rows(self, pairs: list[tuple[int, tuple]]) -> list:
         """The postings of ``pairs`` (from :meth:`forward` or :meth:`backward`), in their order:
         one query by id (the queryset's ``select_related`` and deferred columns apply)."""
