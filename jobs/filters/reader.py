@@ -30,7 +30,7 @@ COLLECT = {"enable_seqscan": "off", "enable_indexscan": "off", "enable_indexonly
 COLLECT_FILTERS = {"enable_indexscan": "off", "enable_indexonlyscan": "off"}
 MODES = {"walk": WALK, "collect": COLLECT, "collect_filters": COLLECT_FILTERS}
 #: With a keyword, counting or reading walks an order's index when that is expected to cost
-#: less than collecting through the keyword index (:meth:`_Reader.walk_is_cheaper`). The
+#: less than collecting through the keyword index (:meth:`SegmentReader.walk_is_cheaper`). The
 #: costs, in µs, measured with ``EXPLAIN ANALYZE`` over the 200,000 postings of
 #: ``bench/generate_city.py`` on this 2-core machine (issue 7): meeting a row in an index walk
 #: and checking the cheap filters; ``LIKE`` on a row's text (about 700 bytes) and on a title;
